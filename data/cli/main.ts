@@ -1,0 +1,55 @@
+// The `spiegel` command line. Every command goes through the same contract and data worker as the app.
+// Exit code 0 on success; otherwise one line on stderr saying why.
+import { parseArgs } from 'node:util';
+import { runImport } from './import.js';
+import { runPivotCommand } from './pivot.js';
+import { runServe } from './serve.js';
+
+const USAGE = `usage:
+  spiegel import PATH... [--db FILE] [--home DIR]
+  spiegel pivot --rows DIM[,DIM] [--cols DIM] [--measure M[,M]] [--filter DIM=VALUE]... [--format table|csv|json] [--no-suppression] [--db FILE]
+  spiegel serve [--db FILE] [--port N] [--open]
+dimensions: municipality, segment, year; measures: clients
+home: --home DIR, or $SPIEGEL_HOME, or ~/.spiegel (holds the pseudonym key and the default database)`;
+
+export class CliError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        home: { type: 'string' },
+        rows: { type: 'string' },
+        cols: { type: 'string' },
+        measure: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        'no-suppression': { type: 'boolean' },
+        port: { type: 'string' },
+        open: { type: 'boolean' },
+      },
+    });
+    switch (command) {
+      case 'import':
+        return await runImport(positionals, values);
+      case 'pivot':
+        return await runPivotCommand(values);
+      case 'serve':
+        return await runServe(values);
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(`unknown command '${command}' (try: spiegel help)`);
+    }
+  } catch (e) {
+    process.stderr.write(`spiegel: ${(e as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,34 @@
+// Numbered migrations on PRAGMA user_version (Signal's pattern): all pending steps in one transaction,
+// and a database written by a newer Spiegel is refused rather than guessed at.
+import type Database from 'better-sqlite3';
+import { ApiFailure } from '../../core/contract/dispatch.js';
+import { migration001 } from './migrations/001_init.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new ApiFailure(
+      'database-too-new',
+      `database schema version ${current} is newer than this Spiegel supports (${latest}); update Spiegel or open another database`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return latest;
+}

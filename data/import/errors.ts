@@ -1,0 +1,32 @@
+// The error shape every import step reports (matches `fileError` in core/contract/methods.ts).
+
+export interface FileError {
+  line: number | null;
+  element: string | null;
+  reason: string;
+}
+
+/** A file cannot be imported; carries where and why, so the analyst can find the spot in the file. */
+export class ImportFileError extends Error {
+  readonly errors: FileError[];
+  constructor(errors: FileError[]) {
+    super(errors.map(formatError).join('; '));
+    this.name = 'ImportFileError';
+    this.errors = errors;
+  }
+}
+
+export function fileError(reason: string, line: number | null = null, element: string | null = null): FileError {
+  return { line, element, reason };
+}
+
+export function formatError(e: FileError): string {
+  const where = [e.line === null ? null : `line ${e.line}`, e.element].filter((p) => p !== null).join(', ');
+  return where ? `${where}: ${e.reason}` : e.reason;
+}
+
+/** Validator messages quote the offending value, which may be a BSN or a name. The report shown to the
+ *  analyst keeps them (they need it to fix the file); what is written to the database does not. */
+export function redactError(e: FileError): FileError {
+  return { ...e, reason: e.reason.replace(/'[^']*'/g, "'…'") };
+}

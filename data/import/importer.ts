@@ -1,0 +1,151 @@
+// import/files: sniff → XSD-validate (every file, every type) → parse + pseudonymise → store, with one
+// import_batch per call and a savepoint per file so a file is all-or-nothing (DOMAIN.md §2,
+// ARCHITECTURE.md "Data flow").
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
+import { ImportFileError, fileError, redactError, type FileError } from './errors.js';
+import { parseMessage, STORED_CODES, type ParsedMessage, type StoredCode } from './parse.js';
+import { pseudonymise } from './pseudonym.js';
+import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
+import { Store, type Warning } from './store.js';
+import { validateMessages } from './validate.js';
+
+export interface ImportInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** The installation's pseudonym key (see pseudonym.ts loadOrCreateKey). */
+  key: Buffer;
+  appVersion: string;
+  now?: () => Date;
+  maxFileBytes?: number;
+}
+
+interface Prepared {
+  input: ImportInput;
+  sha256: string;
+  code: MessageCode | null;
+  errors: FileError[];
+  text: string | null;
+  parsed: ParsedMessage | null;
+}
+
+function isStored(code: MessageCode): code is StoredCode {
+  return (STORED_CODES as readonly string[]).includes(code);
+}
+
+/** Reads files and folders (recursively, *.xml) into import inputs, in a stable order. */
+export async function readInputs(paths: string[]): Promise<ImportInput[]> {
+  const files: string[] = [];
+  const visit = async (path: string, explicit: boolean): Promise<void> => {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).sort();
+      for (const entry of entries) await visit(join(path, entry), false);
+    } else if (info.isFile() && (explicit || path.toLowerCase().endsWith('.xml'))) {
+      files.push(path);
+    }
+  };
+  for (const p of paths) await visit(p, true);
+  return Promise.all(files.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(name)) })));
+}
+
+export async function importFiles(db: Database.Database, inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportReport> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const prepared = await prepare(inputs, options);
+  const store = new Store(db);
+  const report: ImportReport = { batchId: null, files: [], warnings: [] };
+
+  // Each file's writes run in a nested better-sqlite3 transaction, which is a SAVEPOINT: a throw rolls
+  // back that file only, and the batch as a whole commits once.
+  const storeFile = db.transaction((p: Prepared, batchId: number, result: ImportedFile, warnings: Warning[]) => {
+    const fileId = store.addFile({ batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, status: 'imported', messageCode: p.code });
+    const outcome = store.storeMessage(p.parsed!, batchId, fileId);
+    result.messages = outcome.kind === 'stored' ? 1 : 0;
+    result.skipped = outcome.kind === 'skipped' ? 1 : 0;
+    result.status = result.messages > 0 ? 'imported' : 'duplicate';
+    store.setFileResult(fileId, result.status, result.messages, result.skipped);
+    for (const w of outcome.warnings) {
+      store.addWarning(batchId, fileId, w);
+      warnings.push(w);
+    }
+  });
+
+  db.transaction(() => {
+    const batchId = store.startBatch(startedAt, options.appVersion);
+    report.batchId = batchId;
+    for (const p of prepared) {
+      const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors };
+      const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
+      if (p.errors.length > 0) {
+        store.addFile({ ...base, status: 'rejected', error: storedErrors(p.errors) });
+      } else if (p.parsed === null) {
+        result.status = 'unsupported';
+        store.addFile({ ...base, status: 'unsupported' });
+      } else {
+        const warnings: Warning[] = [];
+        try {
+          storeFile(p, batchId, result, warnings);
+          for (const w of warnings) report.warnings.push({ file: p.input.name, ...w });
+        } catch (e) {
+          result.status = 'rejected';
+          result.messages = 0;
+          result.skipped = 0;
+          result.errors = errorsOf(e, 'the file could not be stored');
+          store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
+        }
+      }
+      report.files.push(result);
+    }
+    const sum = (f: (r: ImportedFile) => number): number => report.files.reduce((n, r) => n + f(r), 0);
+    store.finishBatch(batchId, now().toISOString(), {
+      files: report.files.length,
+      messages: sum((r) => r.messages),
+      skipped: sum((r) => r.skipped),
+      rejected: sum((r) => (r.status === 'rejected' ? 1 : 0)),
+      warnings: report.warnings.length,
+    });
+  })();
+  return report;
+}
+
+/** Everything that can be done before the database transaction (validation is asynchronous). */
+async function prepare(inputs: readonly ImportInput[], options: ImportOptions): Promise<Prepared[]> {
+  const prepared: Prepared[] = inputs.map((input) => {
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+    const s = sniff(input.bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    return s.ok
+      ? { input, sha256, code: s.code, errors: [], text: s.text, parsed: null }
+      : { input, sha256, code: s.code, errors: [s.error], text: null, parsed: null };
+  });
+
+  const toValidate = prepared.filter((p) => p.text !== null && p.code !== null);
+  const verdicts = await validateMessages(toValidate.map((p) => ({ code: p.code!, bytes: p.input.bytes })));
+  toValidate.forEach((p, i) => (p.errors = verdicts[i]!));
+
+  for (const p of prepared) {
+    if (p.errors.length > 0 || p.text === null || p.code === null || !isStored(p.code)) continue;
+    try {
+      p.parsed = parseMessage(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
+    } catch (e) {
+      p.errors = errorsOf(e, 'the message could not be read');
+    }
+    p.text = null; // the decoded text holds names and addresses; drop it as soon as it is parsed
+  }
+  return prepared;
+}
+
+function errorsOf(e: unknown, context: string): FileError[] {
+  if (e instanceof ImportFileError) return e.errors;
+  return [fileError(`${context}: ${e instanceof Error ? e.message : String(e)}`)];
+}
+
+function storedErrors(errors: FileError[]): string {
+  return JSON.stringify(errors.map(redactError));
+}

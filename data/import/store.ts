@@ -1,0 +1,203 @@
+// Writes parsed messages into the schema of data/db/migrations/001_init.ts: identity, duplicate and
+// conflict handling (DOMAIN.md §2), the fact rows, and orphan warnings.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ParsedMessage } from './parse.js';
+
+export interface Warning {
+  code: string;
+  detail: string;
+}
+
+export type StoreOutcome =
+  | { kind: 'stored'; warnings: Warning[] }
+  | { kind: 'skipped'; warnings: Warning[] }
+  | { kind: 'conflict'; warnings: Warning[] };
+
+/** Key order must not change the hash: sort keys at every level. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(message: ParsedMessage): string {
+  return createHash('sha256').update(canonicalJson(message)).digest('hex');
+}
+
+export class Store {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      batch: db.prepare('INSERT INTO import_batch (started_at, app_version) VALUES (?, ?)'),
+      finishBatch: db.prepare(
+        'UPDATE import_batch SET finished_at = ?, files = ?, messages = ?, skipped = ?, rejected = ?, warnings = ? WHERE id = ?',
+      ),
+      file: db.prepare(
+        `INSERT INTO import_file (batch_id, name, sha256, size, status, message_code, messages, skipped, error)
+         VALUES (@batchId, @name, @sha256, @size, @status, @messageCode, @messages, @skipped, @error)`,
+      ),
+      fileResult: db.prepare('UPDATE import_file SET status = ?, messages = ?, skipped = ? WHERE id = ?'),
+      findMessage: db.prepare<[string, string, string, string], { id: number; content_hash: string }>(
+        'SELECT id, content_hash FROM message WHERE code = ? AND afzender = ? AND identificatie = ? AND dagtekening = ?',
+      ),
+      knownConflict: db.prepare<[number, string], { id: number }>(
+        'SELECT id FROM message_conflict WHERE message_id = ? AND content_hash = ?',
+      ),
+      conflict: db.prepare('INSERT INTO message_conflict (message_id, file_id, content_hash) VALUES (?, ?, ?)'),
+      message: db.prepare(
+        `INSERT INTO message (code, afzender, ontvanger, identificatie, dagtekening, content_hash, batch_id, file_id,
+           pseudonym, birth_year, birth_month, gender, pc4)
+         VALUES (@code, @afzender, @ontvanger, @identificatie, @dagtekening, @hash, @batchId, @fileId,
+           @pseudonym, @birthYear, @birthMonth, @gender, @pc4)`,
+      ),
+      assignment: db.prepare(
+        `INSERT INTO assignment_version (message_id, municipality, provider, toewijzing_nr, product_category, product_code,
+           toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget,
+           referentie_aanbieder)
+         VALUES (@messageId, @municipality, @provider, @toewijzingNr, @category, @productCode, @toewijzingsdatum,
+           @toewijzingstijd, @ingangsdatum, @einddatum, @redenWijziging, @volume, @eenheid, @frequentie, @budget,
+           @referentieAanbieder)`,
+      ),
+      start: db.prepare(
+        `INSERT INTO care_start (message_id, municipality, provider, toewijzing_nr, product_category, product_code,
+           begindatum, status_aanlevering)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      stop: db.prepare(
+        `INSERT INTO care_stop (message_id, municipality, provider, toewijzing_nr, product_category, product_code,
+           begindatum, einddatum, reden_beeindiging, status_aanlevering)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      assignmentKnown: db.prepare<[string, number], { found: number }>(
+        'SELECT 1 AS found FROM assignment_version WHERE municipality = ? AND toewijzing_nr = ? LIMIT 1',
+      ),
+      warning: db.prepare('INSERT INTO import_warning (batch_id, file_id, code, detail) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  startBatch(startedAt: string, appVersion: string): number {
+    return Number(this.s.batch.run(startedAt, appVersion).lastInsertRowid);
+  }
+
+  finishBatch(id: number, finishedAt: string, c: { files: number; messages: number; skipped: number; rejected: number; warnings: number }): void {
+    this.s.finishBatch.run(finishedAt, c.files, c.messages, c.skipped, c.rejected, c.warnings, id);
+  }
+
+  addFile(row: {
+    batchId: number;
+    name: string;
+    sha256: string;
+    size: number;
+    status: 'imported' | 'duplicate' | 'rejected' | 'unsupported';
+    messageCode: string | null;
+    messages?: number;
+    skipped?: number;
+    error?: string | null;
+  }): number {
+    const r = this.s.file.run({ messages: 0, skipped: 0, error: null, ...row });
+    return Number(r.lastInsertRowid);
+  }
+
+  setFileResult(fileId: number, status: 'imported' | 'duplicate', messages: number, skipped: number): void {
+    this.s.fileResult.run(status, messages, skipped, fileId);
+  }
+
+  addWarning(batchId: number, fileId: number | null, w: Warning): void {
+    this.s.warning.run(batchId, fileId, w.code, w.detail);
+  }
+
+  /** Stores one message unless its identity is known: same content → skipped, other content → conflict
+   *  (recorded once per distinct content; the first copy stays). */
+  storeMessage(m: ParsedMessage, batchId: number, fileId: number): StoreOutcome {
+    const h = m.header;
+    const hash = contentHash(m);
+    const identity = `${m.code} from ${h.afzender}, Identificatie ${h.identificatie}, Dagtekening ${h.dagtekening}`;
+    const existing = this.s.findMessage.get(m.code, h.afzender, h.identificatie, h.dagtekening);
+    if (existing) {
+      if (existing.content_hash === hash || this.s.knownConflict.get(existing.id, hash)) {
+        return { kind: 'skipped', warnings: [{ code: 'duplicate', detail: `${identity} was already imported; skipped` }] };
+      }
+      this.s.conflict.run(existing.id, fileId, hash);
+      return {
+        kind: 'conflict',
+        warnings: [{ code: 'conflict', detail: `${identity} was already imported with different content; the first copy is kept` }],
+      };
+    }
+
+    const messageId = Number(
+      this.s.message.run({
+        code: m.code,
+        afzender: h.afzender,
+        ontvanger: h.ontvanger,
+        identificatie: h.identificatie,
+        dagtekening: h.dagtekening,
+        hash,
+        batchId,
+        fileId,
+        pseudonym: m.client.pseudonym,
+        birthYear: m.client.birthYear,
+        birthMonth: m.client.birthMonth,
+        gender: m.client.gender,
+        pc4: m.client.pc4,
+      }).lastInsertRowid,
+    );
+    const warnings: Warning[] = [];
+    if (m.code === 'JW301') {
+      for (const a of m.assignments) {
+        this.s.assignment.run({
+          messageId,
+          municipality: h.afzender,
+          provider: h.ontvanger,
+          toewijzingNr: a.toewijzingNr,
+          category: a.product.category,
+          productCode: a.product.code,
+          toewijzingsdatum: a.toewijzingsdatum,
+          toewijzingstijd: a.toewijzingstijd,
+          ingangsdatum: a.ingangsdatum,
+          einddatum: a.einddatum,
+          redenWijziging: a.redenWijziging,
+          volume: a.volume,
+          eenheid: a.eenheid,
+          frequentie: a.frequentie,
+          budget: a.budget,
+          referentieAanbieder: a.referentieAanbieder,
+        });
+      }
+    } else {
+      // Starts and stops come from the provider: the municipality is the receiver.
+      const municipality = h.ontvanger;
+      const provider = h.afzender;
+      const kind = m.code === 'JW305' ? 'start' : 'stop';
+      const keys: number[] = [];
+      if (m.code === 'JW305') {
+        for (const p of m.starts) {
+          this.s.start.run(messageId, municipality, provider, p.toewijzingNr, p.product.category, p.product.code, p.begindatum,
+            p.statusAanlevering);
+          keys.push(p.toewijzingNr);
+        }
+      } else {
+        for (const p of m.stops) {
+          this.s.stop.run(messageId, municipality, provider, p.toewijzingNr, p.product.category, p.product.code, p.begindatum,
+            p.einddatum, p.redenBeeindiging, p.statusAanlevering);
+          keys.push(p.toewijzingNr);
+        }
+      }
+      for (const nr of keys) {
+        if (!this.s.assignmentKnown.get(municipality, nr)) {
+          warnings.push({
+            code: `orphan-${kind}`,
+            detail: `${m.code} ${kind} for municipality ${municipality}, ToewijzingNummer ${nr}: no assignment (JW301) known yet; stored anyway`,
+          });
+        }
+      }
+    }
+    return { kind: 'stored', warnings };
+  }
+}

@@ -1,0 +1,105 @@
+// The parts of Electron the shell uses, and nothing more. The real module is injected in entry.ts
+// (the type checker proves it fits); tests inject a recording fake, because Electron's binary cannot
+// run on the build machines (ARCHITECTURE.md, "Testing the parts that cannot run here").
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface WebPreferences {
+  preload: string;
+  contextIsolation: boolean;
+  sandbox: boolean;
+  nodeIntegration: boolean;
+  nodeIntegrationInWorker: boolean;
+  nodeIntegrationInSubFrames: boolean;
+  webSecurity: boolean;
+  allowRunningInsecureContent: boolean;
+  webviewTag: boolean;
+  spellcheck: boolean;
+  devTools: boolean;
+}
+
+export interface WindowOptions {
+  width: number;
+  height: number;
+  title: string;
+  show: boolean;
+  webPreferences: WebPreferences;
+}
+
+/** A frame as the IPC sender check sees it. */
+export interface FrameApi {
+  readonly url: string;
+}
+
+export interface WebContentsApi {
+  readonly mainFrame: FrameApi;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  send(channel: string, ...args: unknown[]): void;
+  isDestroyed(): boolean;
+}
+
+export interface WindowApi {
+  readonly webContents: WebContentsApi;
+  loadURL(url: string): Promise<void>;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  isDestroyed(): boolean;
+}
+
+export interface OnBeforeRequestDetails {
+  url: string;
+}
+
+export interface SessionApi {
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  webRequest: {
+    onBeforeRequest(listener: (details: OnBeforeRequestDetails, callback: (response: { cancel: boolean }) => void) => void): void;
+  };
+}
+
+export interface IpcInvokeEvent {
+  readonly sender: unknown;
+  readonly senderFrame: FrameApi | null;
+}
+
+/** The data process as main sees it (Electron's UtilityProcess). */
+export interface ChildApi {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  kill(): boolean;
+}
+
+export interface ElectronApi {
+  app: {
+    setName(name: string): void;
+    enableSandbox(): void;
+    requestSingleInstanceLock(): boolean;
+    whenReady(): Promise<unknown>;
+    getPath(name: 'userData'): string;
+    on(event: 'window-all-closed' | 'before-quit', listener: () => void): unknown;
+    on(event: 'second-instance', listener: () => void): unknown;
+    quit(): void;
+  };
+  BrowserWindow: new (options: WindowOptions) => WindowApi;
+  session: { readonly defaultSession: SessionApi };
+  ipcMain: {
+    handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => Promise<string>): void;
+  };
+  protocol: {
+    registerSchemesAsPrivileged(
+      schemes: { scheme: string; privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean } }[],
+    ): void;
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+  };
+  utilityProcess: {
+    fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }): ChildApi;
+  };
+}

@@ -1,0 +1,16 @@
+// Electron main entry: injects the real Electron module into the shell. Bundled to build/out/main.cjs,
+// next to preload.cjs and data-host.cjs; the renderer is built into dist/renderer.
+import * as electron from 'electron';
+import { join } from 'node:path';
+import { startShell } from './main.js';
+
+// __dirname is build/out once bundled to CommonJS.
+const root = join(__dirname, '..', '..');
+
+startShell(electron, {
+  rendererDir: join(root, 'dist', 'renderer'),
+  preloadFile: join(__dirname, 'preload.cjs'),
+  dataHostFile: join(__dirname, 'data-host.cjs'),
+  nativeBinding: join(root, 'build', 'native', 'electron', 'better_sqlite3.node'),
+  home: process.env.SPIEGEL_HOME || undefined,
+});

@@ -1,0 +1,92 @@
+// The Electron shell: one locked-down window, our files over app://spiegel/, and an IPC relay to the
+// data process. No telemetry, no auto-update, no network. Electron itself is injected (see api.ts).
+import { join } from 'node:path';
+import type { ElectronApi, WindowApi } from './api.js';
+import { createAppProtocolHandler } from './protocol.js';
+import { connectDataHost, EVENT_CHANNEL, INVOKE_CHANNEL, refuseRequest, type DataHost } from './relay.js';
+import { APP_SCHEME, START_URL, lockDownContents, lockDownSession, webPreferences } from './security.js';
+
+export interface ShellOptions {
+  /** The built renderer (dist/renderer); the only folder app:// serves. */
+  rendererDir: string;
+  /** The bundled preload (build/out/preload.cjs); sandboxed, so one CommonJS file. */
+  preloadFile: string;
+  /** The bundled data host (build/out/data-host.cjs), run in a utilityProcess. */
+  dataHostFile: string;
+  /** better-sqlite3 built for Electron's ABI, kept apart from the Node build. */
+  nativeBinding?: string | undefined;
+  /** Where the database and the pseudonym key live; defaults to Electron's userData folder. */
+  home?: string | undefined;
+  devTools?: boolean | undefined;
+}
+
+export interface Shell {
+  /** Resolves once the window is loading; for tests and for the entry's error report. */
+  ready: Promise<WindowApi>;
+  dataHost: DataHost;
+}
+
+/** Arguments for data/electron-host.ts, which reads them back from its argv. */
+export function dataHostArgs(dbFile: string, home: string, nativeBinding?: string): string[] {
+  const args = [`--spiegel-db=${dbFile}`, `--spiegel-home=${home}`];
+  if (nativeBinding) args.push(`--spiegel-native-binding=${nativeBinding}`);
+  return args;
+}
+
+export function startShell(electron: ElectronApi, options: ShellOptions): Shell | null {
+  const { app, BrowserWindow, ipcMain, protocol, session, utilityProcess } = electron;
+
+  app.setName('Spiegel');
+  // Two instances would write one database from two processes; the second one hands over instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  app.enableSandbox();
+  // Must happen before 'ready': makes app:// behave like https (origin, 'self' in the CSP, fetch).
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  let window: WindowApi | null = null;
+  const home = (): string => options.home ?? app.getPath('userData');
+  const dataHost = connectDataHost(
+    () =>
+      utilityProcess.fork(options.dataHostFile, dataHostArgs(join(home(), 'spiegel.sqlite'), home(), options.nativeBinding), {
+        serviceName: 'Spiegel data',
+        stdio: 'inherit',
+      }),
+    (event) => {
+      if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+    },
+  );
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method, encodedArgs) => {
+    const refusal = refuseRequest(event, window, method, encodedArgs);
+    if (refusal !== null) return refusal;
+    return dataHost.request(method as string, encodedArgs as string);
+  });
+
+  app.on('second-instance', () => window?.show());
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => dataHost.close());
+
+  const ready = app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(options.rendererDir));
+    const win = new BrowserWindow({
+      width: 1400,
+      height: 900,
+      title: 'Spiegel',
+      show: false,
+      webPreferences: webPreferences(options.preloadFile, options.devTools ?? false),
+    });
+    window = win;
+    lockDownContents(win.webContents);
+    win.once('ready-to-show', () => win.show());
+    await win.loadURL(START_URL);
+    return win;
+  });
+
+  return { ready, dataHost };
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from './format.js';
+import { setLang, type Lang } from './i18n/index.js';
+
+const LANGS: { id: Lang; label: string; name: string }[] = [
+  { id: 'nl', label: 'NL', name: 'Nederlands' },
+  { id: 'en', label: 'EN', name: 'English' },
+];
+
+export function Header({ peildatum }: { peildatum: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>Spiegel</h1>
+        <span className="subtitle">{t('app.subtitle')}</span>
+      </div>
+      <div className="header-side">
+        {peildatum !== undefined && (
+          <p className="peildatum">
+            {t('app.peildatum')}: <strong>{peildatum ? formatDate(peildatum) : t('app.noPeildatum')}</strong>
+          </p>
+        )}
+        <div className="lang" role="group" aria-label={t('app.language')}>
+          {LANGS.map((l) => (
+            <button key={l.id} type="button" lang={l.id} title={l.name} aria-pressed={i18n.language === l.id} onClick={() => setLang(l.id)}>
+              {l.label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

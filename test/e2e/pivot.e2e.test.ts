@@ -1,0 +1,226 @@
+// The pivot view end to end: the real data worker and browser host, the built renderer in Debian's
+// Chromium. Figures are pinned to the hand-worked region (test/fixtures/handworked.md), and the page
+// must stay inside its CSP and never reach beyond loopback.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, encode } from '../../core/contract/envelope.js';
+import { startHost, type Host } from '../../data/host/server.js';
+import { startWorkerClient, type WorkerClient } from '../../data/worker-client.js';
+import { writeHandworkedSet, EDE, VEENENDAAL } from '../fixtures/handworked.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist/renderer');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer when dist is missing or older than its sources, so the test never runs stale UI. */
+async function ensureRendererBuilt(): Promise<void> {
+  const index = join(DIST, 'index.html');
+  const sources = Math.max(newestMtime(join(ROOT, 'renderer')), newestMtime(join(ROOT, 'core')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'warn' });
+}
+
+const isLoopback = (url: string) => {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  return new URL(url).hostname === '127.0.0.1';
+};
+
+const key = (k: string[] | 'total') => (k === 'total' ? 'total' : JSON.stringify(k));
+const cellSelector = (row: string[] | 'total', col: string[] | 'total') => `table.pivot td[data-row='${key(row)}'][data-col='${key(col)}']`;
+
+describe('pivot view in the browser host', () => {
+  let home: string;
+  let backend: WorkerClient;
+  let host: Host;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  const consoleProblems: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await ensureRendererBuilt();
+    home = mkdtempSync(join(tmpdir(), 'spiegel-e2e-'));
+    backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
+    host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
+    // Egress is blocked, not only observed: a stray request fails here as it would offline.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (isLoopback(url)) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Records CSP violations the console might not show (e.g. eval attempts that are caught).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await backend?.close();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  const cellText = (row: string[] | 'total', col: string[] | 'total') => page.locator(cellSelector(row, col)).textContent({ timeout: 10_000 });
+  const marks = () => page.locator('.chart g.mark-rect path').count();
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  it('shows the empty state before any import, with the token gone from the address bar', async () => {
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Spiegel' }).waitFor();
+    await page.getByText('Nog geen gegevens: importeer iJw-berichten met').waitFor();
+    expect(await page.locator('.empty code').textContent()).toBe('spiegel import');
+    expect(page.url()).not.toContain(host.token);
+    await shot('pivot-0-empty');
+  });
+
+  it('refreshes on data/changed after an import and shows the hand-worked figures (municipality × year)', async () => {
+    const files = writeHandworkedSet(join(home, 'in'));
+    const report = decode(await backend.call('import/files', encode({ paths: files }))) as { ok: boolean };
+    expect(report.ok).toBe(true);
+
+    await page.locator('table.pivot').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.peildatum').textContent()).toBe('Peildatum: 30-06-2025');
+    const rowHeaders = await page.locator('table.pivot tbody th[scope=row]').allTextContents();
+    expect(rowHeaders).toEqual(['Ede (0228)', 'Veenendaal (0345)']);
+    expect(await page.locator('table.pivot thead th[scope=col]').allTextContents()).toEqual(['Gemeente', '2023', '2024', '2025', 'Totaal']);
+
+    // handworked.md, "Clients, municipality × year".
+    expect(await cellText([EDE], ['2023'])).toBe('1');
+    expect(await cellText([EDE], ['2024'])).toBe('7');
+    expect(await cellText([EDE], ['2025'])).toBe('3');
+    expect(await cellText([EDE], 'total')).toBe('7');
+    expect(await cellText([VEENENDAAL], ['2023'])).toBe('0');
+    expect(await cellText([VEENENDAAL], ['2024'])).toBe('1');
+    expect(await cellText([VEENENDAAL], ['2025'])).toBe('3');
+    expect(await cellText([VEENENDAAL], 'total')).toBe('3');
+    expect(await cellText('total', ['2023'])).toBe('1');
+    expect(await cellText('total', ['2024'])).toBe('7');
+    expect(await cellText('total', ['2025'])).toBe('6');
+    expect(await cellText('total', 'total')).toBe('9');
+    expect(await page.locator('table.pivot tfoot th').textContent()).toBe('Totaal');
+
+    // Working view: exact, but 1–4 marked; zeros and 5+ are not.
+    const small = page.locator(cellSelector([EDE], ['2025']));
+    expect(await small.getAttribute('data-flag')).toBe('small');
+    expect(await small.getAttribute('title')).toBe('kleiner dan 5');
+    expect(await page.locator(cellSelector([EDE], ['2024'])).getAttribute('data-flag')).toBe('ok');
+    expect(await page.locator(cellSelector([VEENENDAAL], ['2023'])).getAttribute('title')).toBeNull();
+
+    // One bar segment per non-zero cell: Ede 2023/2024/2025, Veenendaal 2024/2025.
+    await expect.poll(marks, { timeout: 10_000 }).toBe(5);
+    await shot('pivot-1-municipality-year');
+  });
+
+  it('follows a change of the row dimension in grid and chart (segment × year)', async () => {
+    await page.getByLabel('Rijen', { exact: true }).selectOption('segment');
+    await expect.poll(() => cellText(['specialistisch'], ['2024'])).toBe('6');
+    // handworked.md, "Clients, segment × year".
+    expect(await cellText(['verblijf'], ['2024'])).toBe('2');
+    expect(await cellText(['verblijf'], ['2025'])).toBe('1');
+    expect(await cellText(['verblijf'], 'total')).toBe('3');
+    expect(await cellText(['crisis'], ['2025'])).toBe('1');
+    expect(await cellText(['specialistisch'], ['2023'])).toBe('1');
+    expect(await cellText(['specialistisch'], ['2025'])).toBe('4');
+    expect(await cellText(['specialistisch'], 'total')).toBe('6');
+    expect(await cellText('total', 'total')).toBe('9');
+    expect(await page.locator('table.pivot tbody th[scope=row]').allTextContents()).toEqual(['Verblijf', 'Crisis', 'Specialistisch ambulant']);
+    // verblijf 2024+2025, crisis 2025, specialistisch 2023+2024+2025.
+    await expect.poll(marks).toBe(6);
+    const axisLabels = await page.locator('.chart .role-axis-label text').allTextContents();
+    expect(axisLabels).toEqual(expect.arrayContaining(['Verblijf', 'Crisis', 'Specialistisch ambulant']));
+    await shot('pivot-2-segment-year');
+  });
+
+  it('filters on one dimension value (2024 only, segment × municipality)', async () => {
+    await page.getByLabel('Kolommen', { exact: true }).selectOption('municipality');
+    await page.getByLabel('Filter', { exact: true }).selectOption('year');
+    await page.getByLabel('Waarde', { exact: true }).selectOption('2024');
+    // handworked.md, "Year 2024 only", transposed.
+    await expect.poll(() => cellText(['specialistisch'], [VEENENDAAL])).toBe('1');
+    expect(await cellText(['verblijf'], [EDE])).toBe('2');
+    expect(await cellText(['specialistisch'], [EDE])).toBe('6');
+    expect(await cellText(['verblijf'], [VEENENDAAL])).toBe('0');
+    expect(await cellText('total', [EDE])).toBe('7');
+    expect(await cellText('total', [VEENENDAAL])).toBe('1');
+    expect(await cellText('total', 'total')).toBe('7');
+    expect(await page.locator('table.pivot caption').textContent()).toContain('alleen Jaar: 2024');
+    await expect.poll(marks).toBe(3);
+    await shot('pivot-3-filter-2024');
+  });
+
+  it('shows two row levels with a subtotal per first-level value', async () => {
+    await page.getByLabel('Filter', { exact: true }).selectOption('');
+    await page.getByLabel('Kolommen', { exact: true }).selectOption('year');
+    await page.getByLabel('Rijen', { exact: true }).selectOption('municipality');
+    await page.getByLabel('Tweede rijniveau', { exact: true }).selectOption('segment');
+    await expect.poll(() => cellText([EDE, 'verblijf'], ['2024'])).toBe('2');
+    // Subtotals are distinct clients per municipality, so they equal the one-level figures.
+    expect(await cellText([EDE], ['2024'])).toBe('7');
+    expect(await cellText([EDE], 'total')).toBe('7');
+    expect(await cellText([VEENENDAAL], ['2025'])).toBe('3');
+    expect(await cellText('total', 'total')).toBe('9');
+    expect(await page.locator('table.pivot tr.subtotal th').first().textContent()).toBe('Totaal Ede (0228)');
+    await shot('pivot-4-two-levels');
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByText('Reference date').waitFor();
+    expect(await page.locator('table.pivot thead th[scope=col]').first().textContent()).toBe('Municipality');
+    expect(await page.locator('table.pivot tfoot th').textContent()).toBe('Total');
+    expect(await page.locator('table.pivot tr.subtotal th').first().textContent()).toBe('Total Ede (0228)');
+    expect(await page.locator('td[data-flag=small]').first().getAttribute('title')).toBe('fewer than 5');
+    expect(await page.getByLabel('Second row level', { exact: true }).inputValue()).toBe('segment');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await shot('pivot-5-english');
+
+    await page.getByRole('button', { name: 'NL' }).click();
+    await page.getByText('Peildatum').waitFor();
+    expect(await page.locator('table.pivot tfoot th').textContent()).toBe('Totaal');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+  });
+
+  it('stayed within its CSP and on loopback the whole time', async () => {
+    expect(pageErrors).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(blocked).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((u) => !isLoopback(u))).toEqual([]);
+    // The API was reached with the token from the fragment, which never itself went over the wire.
+    expect(requests.some((u) => u.includes('/api/query/pivot'))).toBe(true);
+    expect(requests.filter((u) => u.includes('#token='))).toEqual([]);
+  });
+});
