@@ -2,6 +2,7 @@
 // offline, no network, no external entities). Each call starts a worker (~150 ms), so files of one
 // message type are validated together in one call (~1 ms per message after that).
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 import { fileError, type FileError } from './errors.js';
 import type { MessageCode } from './sniff.js';
@@ -38,7 +39,8 @@ export interface ValidationInput {
 // Enough per call to amortise the worker start, small enough to stay well inside wasm memory.
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 const MAX_BATCH_FILES = 2000;
-const PARALLEL_CALLS = 4;
+// Each call is a worker thread busy on one core; more calls than cores only adds start-up cost.
+const PARALLEL_CALLS = Math.max(1, Math.min(4, availableParallelism()));
 
 /** Validates every input against the XSD of its own message type. Returns the errors per input, in
  *  input order; an empty list means valid. */

@@ -1,10 +1,11 @@
 // The hand-worked region (test/fixtures/handworked.md) through the real CLI: import, then pivots.
 // Every expected figure below was worked out by hand in that file, not taken from Spiegel's output.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeHandworkedSet } from '../fixtures/handworked.js';
+import { CHILDREN, writeHandworkedSet } from '../fixtures/handworked.js';
+import { TEST_NAME, TEST_STREET } from '../fixtures/ijw-builder.js';
 import { spiegel } from './cli-helpers.js';
 import type { PivotResult } from '../../core/contract/methods.js';
 
@@ -129,5 +130,15 @@ describe('hand-worked region through spiegel pivot --no-suppression', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/provider/);
+  });
+
+  it('stores no BSN, name or address anywhere in the data folder', async () => {
+    const files = ['spiegel.db', 'spiegel.db-wal', 'spiegel.db-shm'].map((f) => join(dir, f)).filter(existsSync);
+    expect(files.length).toBeGreaterThan(0);
+    const needles = [...Object.values(CHILDREN).map((c) => c.bsn), TEST_NAME, TEST_STREET, '6711AA'];
+    for (const file of files) {
+      const bytes = readFileSync(file).toString('latin1');
+      for (const needle of needles) expect(bytes.includes(needle), `${needle} in ${file}`).toBe(false);
+    }
   });
 });
