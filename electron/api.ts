@@ -83,7 +83,8 @@ export interface ElectronApi {
     enableSandbox(): void;
     requestSingleInstanceLock(): boolean;
     whenReady(): Promise<unknown>;
-    getPath(name: 'userData'): string;
+    getPath(name: 'userData' | 'appData'): string;
+    setPath(name: 'userData', path: string): void;
     on(event: 'window-all-closed' | 'before-quit', listener: () => void): unknown;
     on(event: 'second-instance', listener: () => void): unknown;
     quit(): void;

@@ -7,10 +7,16 @@ import { startShell } from './main.js';
 // __dirname is build/out once bundled to CommonJS.
 const root = join(__dirname, '..', '..');
 
-startShell(electron, {
+const shell = startShell(electron, {
   rendererDir: join(root, 'dist', 'renderer'),
   preloadFile: join(__dirname, 'preload.cjs'),
   dataHostFile: join(__dirname, 'data-host.cjs'),
   nativeBinding: join(root, 'build', 'native', 'electron', 'better_sqlite3.node'),
   home: process.env.SPIEGEL_HOME || undefined,
+  devTools: process.env.SPIEGEL_DEVTOOLS === '1',
+});
+
+shell?.ready.catch((e: unknown) => {
+  console.error(`Spiegel: could not open the window: ${(e as Error).message}`);
+  electron.app.quit();
 });

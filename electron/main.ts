@@ -37,6 +37,9 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   const { app, BrowserWindow, ipcMain, protocol, session, utilityProcess } = electron;
 
   app.setName('Spiegel');
+  // Started as `electron build/out/main.cjs` the app would otherwise be called "Electron" and keep
+  // its data there; fixing the folder keeps the database in one place however Spiegel is started.
+  app.setPath('userData', join(app.getPath('appData'), 'Spiegel'));
   // Two instances would write one database from two processes; the second one hands over instead.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

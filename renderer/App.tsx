@@ -8,7 +8,7 @@ export function App({ api }: { api: SpiegelApi | null }) {
   if (!api) {
     return (
       <>
-        <Header peildatum={undefined} />
+        <Header />
         <main>
           <p className="empty">
             <Trans i18nKey="app.noConnection" components={{ code: <code /> }} />
@@ -36,9 +36,8 @@ function Connected({ api }: { api: SpiegelApi }) {
         )}
         {meta.status === 'ready' &&
           (meta.meta.counts.messages === 0 ? (
-            <section className="empty" aria-labelledby="empty-title">
-              <h2 id="empty-title">{t('empty.title')}</h2>
-              <p>
+            <section className="empty" aria-label={t('empty.title')}>
+              <p className="empty-text">
                 <Trans i18nKey="empty.text" components={{ code: <code /> }} />
               </p>
             </section>

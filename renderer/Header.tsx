@@ -7,7 +7,7 @@ const LANGS: { id: Lang; label: string; name: string }[] = [
   { id: 'en', label: 'EN', name: 'English' },
 ];
 
-export function Header({ peildatum }: { peildatum: string | null | undefined }) {
+export function Header({ peildatum }: { peildatum?: string | null }) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
@@ -16,9 +16,9 @@ export function Header({ peildatum }: { peildatum: string | null | undefined }) 
         <span className="subtitle">{t('app.subtitle')}</span>
       </div>
       <div className="header-side">
-        {peildatum !== undefined && (
+        {peildatum && (
           <p className="peildatum">
-            {t('app.peildatum')}: <strong>{peildatum ? formatDate(peildatum) : t('app.noPeildatum')}</strong>
+            {t('app.peildatum')}: <strong>{formatDate(peildatum)}</strong>
           </p>
         )}
         <div className="lang" role="group" aria-label={t('app.language')}>

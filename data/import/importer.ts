@@ -126,15 +126,16 @@ async function prepare(inputs: readonly ImportInput[], options: ImportOptions): 
   });
 
   const toValidate = prepared.filter((p) => p.text !== null && p.code !== null);
-  const verdicts = await validateMessages(toValidate.map((p) => ({ code: p.code!, bytes: p.input.bytes })));
+  const verdicts = await validateMessages(toValidate.map((p) => p.input.bytes));
   toValidate.forEach((p, i) => (p.errors = verdicts[i]!));
 
   for (const p of prepared) {
-    if (p.errors.length > 0 || p.text === null || p.code === null || !isStored(p.code)) continue;
-    try {
-      p.parsed = parseMessage(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
-    } catch (e) {
-      p.errors = errorsOf(e, 'the message could not be read');
+    if (p.errors.length === 0 && p.text !== null && p.code !== null && isStored(p.code)) {
+      try {
+        p.parsed = parseMessage(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
+      } catch (e) {
+        p.errors = errorsOf(e, 'the message could not be read');
+      }
     }
     p.text = null; // the decoded text holds names and addresses; drop it as soon as it is parsed
   }

@@ -39,6 +39,12 @@ export function sniff(bytes: Uint8Array, maxBytes = DEFAULT_MAX_FILE_BYTES): Sni
     // A DTD can define entities that read local files or expand without bound; iJw never uses one.
     failure ??= fileError('a DOCTYPE declaration is not allowed (DTDs and external entities are refused)', parser.line);
   });
+  parser.on('xmldecl', (decl) => {
+    // The text was decoded as UTF-8; a document that says otherwise would be read differently by xmllint.
+    if (decl.encoding !== undefined && !/^utf-?8$/i.test(decl.encoding)) {
+      failure ??= fileError(`the file declares encoding ${decl.encoding}; iJw messages must be UTF-8`, parser.line);
+    }
+  });
   parser.on('opentag', (tag) => {
     root ??= { local: tag.local, uri: tag.uri, line: parser.line };
   });

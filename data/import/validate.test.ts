@@ -38,6 +38,11 @@ describe('sniff', () => {
     expect(sniff(enc('<Bericht/>'))).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/unknown root/) } });
   });
 
+  it('refuses a declared encoding other than UTF-8', () => {
+    const latin = exampleText('JW305').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    expect(sniff(enc(latin))).toMatchObject({ ok: false, error: { line: 1, reason: expect.stringMatching(/ISO-8859-1.*UTF-8/) } });
+  });
+
   it('applies the size limit before reading', () => {
     const s = sniff(enc(exampleText('JW305')), 100);
     expect(s).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/larger than the limit of 100 bytes/) } });
@@ -46,29 +51,28 @@ describe('sniff', () => {
 
 describe('validateMessages', () => {
   it('validates all 14 examples in one go: 12 valid, JW315 and JW318 not', async () => {
-    const errors = await validateMessages(EXAMPLE_CODES.map((code) => ({ code, bytes: enc(exampleText(code)) })));
+    const errors = await validateMessages(EXAMPLE_CODES.map((code) => enc(exampleText(code))));
     const invalid = EXAMPLE_CODES.filter((_, i) => errors[i]!.length > 0);
     expect(invalid).toEqual(['JW315', 'JW318']);
   });
 
   it('reports JW315 with line, element ToewijzingEinddatum and the bad value', async () => {
-    const [errors] = await validateMessages([{ code: 'JW315', bytes: enc(exampleText('JW315')) }]);
+    const [errors] = await validateMessages([enc(exampleText('JW315'))]);
     expect(errors!.length).toBeGreaterThan(0);
     expect(errors![0]).toMatchObject({ line: 44, element: 'ToewijzingEinddatum', reason: expect.stringContaining('2027-06-31') });
     expect(errors![0]!.reason).not.toContain('{http');
   });
 
   it('reports JW318 at line 33, element RetourCode', async () => {
-    const [errors] = await validateMessages([{ code: 'JW318', bytes: enc(exampleText('JW318')) }]);
+    const [errors] = await validateMessages([enc(exampleText('JW318'))]);
     expect(errors![0]).toMatchObject({ line: 33, element: 'RetourCode' });
   });
 
-  it('validates against the XSD of the declared type, per file in a batch', async () => {
-    // A JW305 document validated as JW301 fails; the valid neighbour in the same call is unaffected.
-    const errors = await validateMessages([
-      { code: 'JW301', bytes: enc(exampleText('JW305')) },
-      { code: 'JW301', bytes: enc(exampleText('JW301')) },
-    ]);
+  it("validates against the XSD of the root's own message type, per file in a batch", async () => {
+    // JW305 content under a JW301 root (namespace) must fail; the valid neighbour in the same call is unaffected.
+    const disguised = exampleText('JW305').replace('/ijw/3_2/jw305/schema', '/ijw/3_2/jw301/schema');
+    expect(sniff(enc(disguised))).toMatchObject({ ok: true, code: 'JW301' });
+    const errors = await validateMessages([enc(disguised), enc(exampleText('JW301'))]);
     expect(errors[0]!.length).toBeGreaterThan(0);
     expect(errors[1]).toEqual([]);
   });
@@ -79,5 +83,7 @@ describe('validateMessages', () => {
     expect(a).toEqual([]);
     expect(b).toEqual([{ line: 7, element: 'Geslacht', reason: expect.stringContaining("The value '5'") }]);
     expect(c![0]!.reason).toMatch(/did not complete/);
+    const [warned] = splitOutput("m0.xml:1: parser warning : Unsupported version '1.1'\nm0.xml validates\n", 1);
+    expect(warned).toEqual([]);
   });
 });

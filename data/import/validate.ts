@@ -1,11 +1,11 @@
 // XSD validation against the official iJw 3.2 schemas with xmllint (libxml2 compiled to WebAssembly:
-// offline, no network, no external entities). Each call starts a worker (~150 ms), so files of one
-// message type are validated together in one call (~1 ms per message after that).
+// offline, no network, no external entities). Each call starts a worker and compiles the schemas
+// (~0.2-1 s), so all files of an import are validated together (~1 ms per message after that).
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 import { fileError, type FileError } from './errors.js';
-import type { MessageCode } from './sniff.js';
+import { KNOWN_CODES } from './sniff.js';
 
 const XSD_DIR = new URL('./xsd/', import.meta.url);
 /** The name every message XSD imports (`schemaLocation="basisschema.xsd"`). */
@@ -31,9 +31,16 @@ function schemaText(name: string): string {
   return text;
 }
 
-export interface ValidationInput {
-  code: MessageCode;
-  bytes: Uint8Array;
+// One schema that imports every message XSD. The root element's namespace then selects the
+// declaration, so each file is still checked against the XSD of its own message type (sniff.ts has
+// already made sure the root is {…/jwNNN/schema}Bericht of a known type), but files of all types share
+// one xmllint call instead of paying a worker start per type.
+const DRIVER = 'ijw-3.2-messages.xsd';
+function driverSchema(): string {
+  const imports = KNOWN_CODES.map(
+    (code) => `  <xs:import namespace="http://www.istandaarden.nl/ijw/3_2/${code.toLowerCase()}/schema" schemaLocation="${code}.xsd"/>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`;
 }
 
 // Enough per call to amortise the worker start, small enough to stay well inside wasm memory.
@@ -42,64 +49,56 @@ const MAX_BATCH_FILES = 2000;
 // Each call is a worker thread busy on one core; more calls than cores only adds start-up cost.
 const PARALLEL_CALLS = Math.max(1, Math.min(4, availableParallelism()));
 
-/** Validates every input against the XSD of its own message type. Returns the errors per input, in
- *  input order; an empty list means valid. */
-export async function validateMessages(inputs: readonly ValidationInput[]): Promise<FileError[][]> {
-  const results: FileError[][] = inputs.map(() => []);
-  const chunks: { code: MessageCode; indexes: number[] }[] = [];
-  const byCode = new Map<MessageCode, number[]>();
-  inputs.forEach((input, i) => {
-    const list = byCode.get(input.code) ?? [];
-    list.push(i);
-    byCode.set(input.code, list);
-  });
-  for (const [code, indexes] of byCode) {
-    let current: number[] = [];
-    let bytes = 0;
-    for (const i of indexes) {
-      const size = inputs[i]!.bytes.byteLength;
-      if (current.length > 0 && (bytes + size > MAX_BATCH_BYTES || current.length >= MAX_BATCH_FILES)) {
-        chunks.push({ code, indexes: current });
-        current = [];
-        bytes = 0;
-      }
-      current.push(i);
-      bytes += size;
+/** Validates each document (an iJw 3.2 message, as accepted by sniff()) against its message type's XSD.
+ *  Returns the errors per document, in input order; an empty list means valid. */
+export async function validateMessages(documents: readonly Uint8Array[]): Promise<FileError[][]> {
+  const results: FileError[][] = documents.map(() => []);
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  documents.forEach((doc, i) => {
+    if (current.length > 0 && (bytes + doc.byteLength > MAX_BATCH_BYTES || current.length >= MAX_BATCH_FILES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
     }
-    if (current.length > 0) chunks.push({ code, indexes: current });
-  }
+    current.push(i);
+    bytes += doc.byteLength;
+  });
+  if (current.length > 0) chunks.push(current);
 
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
-      const errors = await validateChunk(chunk.code, chunk.indexes.map((i) => inputs[i]!.bytes));
-      chunk.indexes.forEach((inputIndex, k) => (results[inputIndex] = errors[k]!));
+      const errors = await validateChunk(chunk.map((i) => documents[i]!));
+      chunk.forEach((docIndex, k) => (results[docIndex] = errors[k]!));
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_CALLS, chunks.length) }, worker));
   return results;
 }
 
-async function validateChunk(code: MessageCode, files: Uint8Array[]): Promise<FileError[][]> {
+async function validateChunk(files: Uint8Array[]): Promise<FileError[][]> {
   try {
     const result = await validateXML({
       // Internal names only: the user's file names never reach xmllint's command line.
       xml: files.map((contents, i) => ({ fileName: `m${i}.xml`, contents })),
-      schema: { fileName: `${code}.xsd`, contents: schemaText(`${code}.xsd`) },
-      preload: [{ fileName: BASE_SCHEMA, contents: schemaText(BASE_SCHEMA) }],
+      schema: { fileName: DRIVER, contents: driverSchema() },
+      preload: [BASE_SCHEMA, ...KNOWN_CODES.map((c) => `${c}.xsd`)].map((name) => ({ fileName: name, contents: schemaText(name) })),
       maxMemoryPages: memoryPages.GiB,
     });
     return splitOutput(result.rawOutput, files.length);
   } catch (e) {
     // xmllint gives up on the whole call when one document is unreadable; find out which one.
     if (files.length > 1) {
-      const single = await Promise.all(files.map((f) => validateChunk(code, [f])));
+      const single = await Promise.all(files.map((f) => validateChunk([f])));
       return single.map((r) => r[0]!);
     }
     const message = e instanceof Error ? e.message : String(e);
     const parsed = splitOutput(message, 1)[0]!;
-    return [parsed.length > 0 ? parsed : [fileError(`XSD validation failed: ${message.trim() || 'unknown error'}`)]];
+    const located = parsed.filter((err) => err.line !== null);
+    return [located.length > 0 ? located : [fileError(`XSD validation failed: ${message.trim() || 'unknown error'}`)]];
   }
 }
 
@@ -107,7 +106,7 @@ async function validateChunk(code: MessageCode, files: Uint8Array[]): Promise<Fi
  *  per file; turn that into {line, element, reason} per file. */
 export function splitOutput(raw: string, count: number): FileError[][] {
   const errors: FileError[][] = Array.from({ length: count }, () => []);
-  const done = new Array<boolean>(count).fill(false);
+  const done = new Array<'validates' | 'fails to validate' | null>(count).fill(null);
   for (const line of raw.split('\n')) {
     const located = /^m(\d+)\.xml:(\d+): (.*)$/.exec(line);
     if (located) {
@@ -116,10 +115,12 @@ export function splitOutput(raw: string, count: number): FileError[][] {
       continue;
     }
     const verdict = /^m(\d+)\.xml (validates|fails to validate)$/.exec(line.trim());
-    if (verdict && Number(verdict[1]) < count) done[Number(verdict[1])] = true;
+    if (verdict && Number(verdict[1]) < count) done[Number(verdict[1])] = verdict[2] as 'validates' | 'fails to validate';
   }
-  done.forEach((finished, i) => {
-    if (!finished && errors[i]!.length === 0) errors[i]!.push(fileError('XSD validation did not complete for this file'));
+  done.forEach((verdict, i) => {
+    // A file that validates may still have drawn parser warnings (e.g. XML version 1.1); they do not reject it.
+    if (verdict === 'validates') errors[i] = [];
+    else if (verdict === null && errors[i]!.length === 0) errors[i]!.push(fileError('XSD validation did not complete for this file'));
   });
   return errors;
 }

@@ -10,6 +10,8 @@ import type { ChartDatum } from './model.js';
 
 interface Props {
   data: ChartDatum[];
+  /** Column labels in the table's order, so bars and legend follow the table. */
+  colOrder: string[];
   rowTitle: string;
   colTitle: string | null;
   valueTitle: string;
@@ -36,21 +38,29 @@ const options: EmbedOptions = {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-export function PivotChart({ data, rowTitle, colTitle, valueTitle, ariaLabel }: Props) {
+export function PivotChart({ data, colOrder, rowTitle, colTitle, valueTitle, ariaLabel }: Props) {
   const spec = useMemo((): VisualizationSpec => {
     const rows = [...new Set(data.map((d) => d.row))];
-    const cols = [...new Set(data.map((d) => d.col))];
+    const cols = colOrder;
+    // Bars per column value sit side by side, never stacked: distinct clients do not add up across
+    // years or segments (a child in care in 2024 and 2025 is one client), so a stack would show a sum
+    // that is no figure in the table.
     return {
       width: 'container',
-      height: { step: colTitle ? 26 : 22 },
+      // With side-by-side bars the step sizes each bar, not each row.
+      height: colTitle ? { step: 15, for: 'offset' } : { step: 22 },
       description: ariaLabel,
       data: { values: data },
       mark: { type: 'bar', cornerRadiusEnd: 2 },
       encoding: {
-        y: { field: 'row', type: 'nominal', sort: rows, title: rowTitle, axis: { labelLimit: 260 } },
-        x: { field: 'value', type: 'quantitative', title: valueTitle, stack: 'zero', axis: { format: ',d', tickMinStep: 1 } },
+        // The row dimensions are named in the caption; an axis title here would crowd long labels.
+        y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 240, labelPadding: 6 } },
+        x: { field: 'value', type: 'quantitative', title: valueTitle, stack: null, axis: { format: ',d', tickMinStep: 1 } },
         ...(colTitle
-          ? { color: { field: 'col', type: 'nominal', sort: cols, title: colTitle, scale: { scheme: 'tableau10' } } }
+          ? {
+              color: { field: 'col', type: 'nominal', sort: cols, title: colTitle, scale: { domain: cols, scheme: 'tableau10' } },
+              yOffset: { field: 'col', type: 'nominal', sort: cols, scale: { domain: cols, paddingInner: 0.1 } },
+            }
           : { color: { value: '#2c6e8f' } }),
         tooltip: [
           { field: 'row', type: 'nominal', title: rowTitle },
@@ -66,7 +76,7 @@ export function PivotChart({ data, rowTitle, colTitle, valueTitle, ariaLabel }: 
         legend: { labelFontSize: 12, titleFontSize: 12, orient: 'top' },
       },
     } as VisualizationSpec;
-  }, [data, rowTitle, colTitle, valueTitle, ariaLabel]);
+  }, [data, colOrder, rowTitle, colTitle, valueTitle, ariaLabel]);
 
   return <VegaEmbed className="chart" spec={spec} options={options} role="figure" aria-label={ariaLabel} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../../core/contract/api.js';
 import type { DimensionsResult } from '../../core/contract/methods.js';
 import type { Lang } from '../i18n/index.js';
-import { chartData, type PivotChoice } from './model.js';
+import { chartData, columnLabels, type PivotChoice } from './model.js';
 import { PivotChart } from './PivotChart.js';
 import { PivotControls } from './PivotControls.js';
 import { PivotTable } from './PivotTable.js';
@@ -26,6 +26,7 @@ export function PivotView({ api, meta, version }: Props) {
   const dimLabel = (id: string) => meta.dimensions.find((d) => d.id === id)?.label[lang] ?? id;
   const measureLabel = meta.measures.find((m) => m.id === 'clients')?.label[lang] ?? 'clients';
   const data = useMemo(() => (result ? chartData(result, lang) : []), [result, lang]);
+  const colOrder = useMemo(() => (result ? columnLabels(result, lang) : []), [result, lang]);
 
   const dims = [choice.row1, choice.row2, choice.col].filter(Boolean).map(dimLabel).join(' × ');
   const filterDim = meta.dimensions.find((d) => d.id === choice.filterDim);
@@ -51,10 +52,11 @@ export function PivotView({ api, meta, version }: Props) {
         <div className="results" aria-busy={false}>
           <PivotTable result={result} subtotals={subtotals} dimLabel={dimLabel} measureLabel={measureLabel} caption={caption} />
           <figure className="chart-box">
-            <figcaption>{caption}</figcaption>
+            <figcaption>{t('pivot.chartCaption')}</figcaption>
             {data.length > 0 ? (
               <PivotChart
                 data={data}
+                colOrder={colOrder}
                 rowTitle={[choice.row1, choice.row2].filter(Boolean).map(dimLabel).join(' · ')}
                 colTitle={choice.col ? dimLabel(choice.col) : null}
                 valueTitle={measureLabel}

@@ -105,6 +105,12 @@ export function chartData(result: PivotResult, lang: Lang): ChartDatum[] {
   return out;
 }
 
+/** The column labels in the result's order (empty without a column dimension). */
+export function columnLabels(result: PivotResult, lang: Lang): string[] {
+  const colDim = result.query.cols[0];
+  return colDim ? result.colKeys.map((ck) => label(result, colDim, ck[0]!, lang)) : [];
+}
+
 /** A stable test/debug handle for a cell: the key path as JSON, never a joined string. */
 export function keyAttr(key: string[] | 'total'): string {
   return key === 'total' ? 'total' : JSON.stringify(key);

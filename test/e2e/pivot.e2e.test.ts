@@ -1,7 +1,7 @@
 // The pivot view end to end: the real data worker and browser host, the built renderer in Debian's
 // Chromium. Figures are pinned to the hand-worked region (test/fixtures/handworked.md), and the page
 // must stay inside its CSP and never reach beyond loopback.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -95,6 +95,18 @@ describe('pivot view in the browser host', () => {
   const cellText = (row: string[] | 'total', col: string[] | 'total') => page.locator(cellSelector(row, col)).textContent({ timeout: 10_000 });
   const marks = () => page.locator('.chart g.mark-rect path').count();
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  it('builds a renderer without inline scripts or handlers, so script-src self suffices', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc="\.\/assets\//);
+      expect(body!.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
 
   it('shows the empty state before any import, with the token gone from the address bar', async () => {
     await page.goto(host.url);

@@ -11,13 +11,13 @@ import { createService } from '../../data/service.js';
 import { startWorkerClient } from '../../data/worker-client.js';
 import { startHost } from '../../data/host/server.js';
 import { writeHandworkedSet } from '../fixtures/handworked.js';
+import { EXAMPLES_DIR as EXAMPLES } from '../fixtures/import/examples.js';
 
 export interface TransportUnderTest {
   api: SpiegelApi;
   close(): Promise<void>;
 }
 
-const EXAMPLES = '/work/shared/reference/ijw/ijw-3.2/voorbeeldberichten'.replace('/work/shared', new URL('../../../shared', import.meta.url).pathname.replace(/\/$/, ''));
 
 /** The suite every transport must pass. `make` gets a fresh db file and home. */
 export function contractSuite(name: string, make: (dbFile: string, home: string) => Promise<TransportUnderTest>): void {

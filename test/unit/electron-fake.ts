@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RawTransport } from '../../core/contract/api.js';
+import type { EventName } from '../../core/contract/methods.js';
 import type {
   ChildApi,
   ElectronApi,
@@ -132,7 +133,7 @@ export class FakeElectron {
   readonly schemes: Parameters<ElectronApi['protocol']['registerSchemesAsPrivileged']>[0] = [];
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   readonly ipcHandlers = new Map<string, (event: IpcInvokeEvent, ...args: unknown[]) => Promise<string>>();
-  readonly forks: { modulePath: string; args: string[]; options: unknown; child: ChildApi }[] = [];
+  readonly forks: { modulePath: string; args: string[]; options: unknown; child: ChildApi; exited: boolean }[] = [];
   readonly appEvents = new Emitter();
   readonly session = new FakeSession();
   ready = false;
@@ -166,46 +167,49 @@ export class FakeElectron {
   }
 
   get api(): ElectronApi {
-    const rec = this;
+    const { calls, windows } = this;
     return {
       app: {
-        setName: (name) => void rec.calls.push(`app.setName(${name})`),
-        enableSandbox: () => void rec.calls.push('app.enableSandbox'),
-        requestSingleInstanceLock: () => (rec.calls.push('app.requestSingleInstanceLock'), true),
-        whenReady: () => rec.readyGate,
-        getPath: () => rec.userData,
-        on: (event: string, listener: () => void) => rec.appEvents.on(event, listener),
-        quit: () => void rec.calls.push('app.quit'),
+        setName: (name) => void calls.push(`app.setName(${name})`),
+        enableSandbox: () => void calls.push('app.enableSandbox'),
+        requestSingleInstanceLock: () => (calls.push('app.requestSingleInstanceLock'), true),
+        whenReady: () => this.readyGate,
+        getPath: (name) => (name === 'appData' ? '/fake/appData' : this.userData),
+        setPath: (name, path) => void calls.push(`app.setPath(${name}, ${path})`),
+        on: (event: string, listener: () => void) => this.appEvents.on(event, listener),
+        quit: () => void calls.push('app.quit'),
       },
       BrowserWindow: class extends FakeWindow {
         constructor(options: WindowOptions) {
           super(options);
-          rec.calls.push('new BrowserWindow');
-          rec.windows.push(this);
+          calls.push('new BrowserWindow');
+          windows.push(this);
         }
       },
-      session: { defaultSession: rec.session },
+      session: { defaultSession: this.session },
       ipcMain: {
         handle: (channel, listener) => {
-          rec.calls.push(`ipcMain.handle(${channel})`);
-          rec.ipcHandlers.set(channel, listener);
+          calls.push(`ipcMain.handle(${channel})`);
+          this.ipcHandlers.set(channel, listener);
         },
       },
       protocol: {
         registerSchemesAsPrivileged: (schemes) => {
-          rec.calls.push('protocol.registerSchemesAsPrivileged');
-          if (rec.ready) throw new Error('registerSchemesAsPrivileged after ready');
-          rec.schemes.push(...schemes);
+          calls.push('protocol.registerSchemesAsPrivileged');
+          if (this.ready) throw new Error('registerSchemesAsPrivileged after ready');
+          this.schemes.push(...schemes);
         },
         handle: (scheme, handler) => {
-          rec.calls.push(`protocol.handle(${scheme})`);
-          rec.protocolHandlers.set(scheme, handler);
+          calls.push(`protocol.handle(${scheme})`);
+          this.protocolHandlers.set(scheme, handler);
         },
       },
       utilityProcess: {
         fork: (modulePath, args, options) => {
-          const child = rec.forkImpl(modulePath, args);
-          rec.forks.push({ modulePath, args, options, child });
+          const child = this.forkImpl(modulePath, args);
+          const record = { modulePath, args, options, child, exited: false };
+          child.on('exit', () => (record.exited = true));
+          this.forks.push(record);
           return child;
         },
       },
@@ -272,7 +276,7 @@ export interface IpcTransport {
   /** (method, encodedArgs) → encoded Result, through the shell's spiegel:invoke handler. */
   transport: RawTransport;
   /** Events main forwarded to the window (what preload's onEvent would see). */
-  onEvent(listener: (event: string) => void): () => void;
+  onEvent(listener: (event: EventName) => void): () => void;
   fake: FakeElectron;
   shell: Shell;
   close(): Promise<void>;
@@ -295,7 +299,7 @@ export async function makeIpcTransport(service?: ServiceSpec): Promise<IpcTransp
   return {
     transport: (method, encodedArgs) => fake.invoke(method, encodedArgs),
     onEvent(listener) {
-      const relay = (name: unknown): void => listener(String(name));
+      const relay = (name: unknown): void => listener(name as EventName);
       fake.window.webContents.on('sent:spiegel:event', relay);
       return () => {
         const list = fake.window.webContents.listeners.get('sent:spiegel:event') ?? [];
@@ -305,7 +309,7 @@ export async function makeIpcTransport(service?: ServiceSpec): Promise<IpcTransp
     fake,
     shell,
     async close() {
-      const children = fake.forks.map((f) => f.child);
+      const children = fake.forks.filter((f) => !f.exited).map((f) => f.child);
       const exits = children.map((c) => new Promise<void>((resolve) => void c.on('exit', () => resolve())));
       // As on quit: main asks the host to close the database and the host exits by itself.
       fake.appEvents.emit('before-quit');

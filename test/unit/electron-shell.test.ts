@@ -77,6 +77,7 @@ describe('window', () => {
     expect(fake.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(beforeReady).toContain('protocol.registerSchemesAsPrivileged');
     expect(beforeReady).toContain('app.enableSandbox');
+    expect(beforeReady).toContain('app.setPath(userData, /fake/appData/Spiegel)');
     expect(beforeReady).toContain('ipcMain.handle(spiegel:invoke)');
     expect(fake.calls.indexOf('protocol.handle(app)')).toBeGreaterThan(fake.calls.indexOf('app.ready'));
   });
@@ -84,7 +85,7 @@ describe('window', () => {
   it('quits when the window closes and asks the data process to close on quit', async () => {
     const { fork, posted } = recordingChild();
     const { fake } = await started(fork);
-    await fake.invoke('meta/dimensions', encode({}));
+    void fake.invoke('meta/dimensions', encode({})); // starts the data process; this one never answers
     fake.appEvents.emit('before-quit');
     expect(posted.at(-1)).toEqual({ close: true });
     fake.appEvents.emit('window-all-closed');
