@@ -31,6 +31,7 @@ export interface WindowOptions {
 /** A frame as the IPC sender check sees it. */
 export interface FrameApi {
   readonly url: string;
+  readonly parent: FrameApi | null;
 }
 
 export interface WebContentsApi {

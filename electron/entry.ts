@@ -1,6 +1,7 @@
 // Electron main entry: injects the real Electron module into the shell. Bundled to build/out/main.cjs,
 // next to preload.cjs and data-host.cjs; the renderer is built into dist/renderer.
 import * as electron from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startShell } from './main.js';
 
@@ -12,7 +13,7 @@ const shell = startShell(electron, {
   preloadFile: join(__dirname, 'preload.cjs'),
   dataHostFile: join(__dirname, 'data-host.cjs'),
   nativeBinding: join(root, 'build', 'native', 'electron', 'better_sqlite3.node'),
-  home: process.env.SPIEGEL_HOME || undefined,
+  home: process.env.SPIEGEL_HOME || join(homedir(), '.spiegel'),
   devTools: process.env.SPIEGEL_DEVTOOLS === '1',
 });
 

@@ -15,8 +15,9 @@ export interface ShellOptions {
   dataHostFile: string;
   /** better-sqlite3 built for Electron's ABI, kept apart from the Node build. */
   nativeBinding?: string | undefined;
-  /** Where the database and the pseudonym key live; defaults to Electron's userData folder. */
-  home?: string | undefined;
+  /** Where the database and the pseudonym key live: the same folder the CLI and browser host use
+   *  ($SPIEGEL_HOME or ~/.spiegel), so every way of starting Spiegel sees the same data. */
+  home: string;
   devTools?: boolean | undefined;
 }
 
@@ -25,6 +26,9 @@ export interface Shell {
   ready: Promise<WindowApi>;
   dataHost: DataHost;
 }
+
+/** The database's name inside home, as data/cli/context.ts names it. */
+export const DB_FILE_NAME = 'spiegel.db';
 
 /** Arguments for data/electron-host.ts, which reads them back from its argv. */
 export function dataHostArgs(dbFile: string, home: string, nativeBinding?: string): string[] {
@@ -37,8 +41,8 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   const { app, BrowserWindow, ipcMain, protocol, session, utilityProcess } = electron;
 
   app.setName('Spiegel');
-  // Started as `electron build/out/main.cjs` the app would otherwise be called "Electron" and keep
-  // its data there; fixing the folder keeps the database in one place however Spiegel is started.
+  // Chromium's own state (caches, storage). Started as `electron build/out/main.cjs` the app would
+  // otherwise be called "Electron" and share that folder with every other unnamed Electron app.
   app.setPath('userData', join(app.getPath('appData'), 'Spiegel'));
   // Two instances would write one database from two processes; the second one hands over instead.
   if (!app.requestSingleInstanceLock()) {
@@ -52,10 +56,10 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   ]);
 
   let window: WindowApi | null = null;
-  const home = (): string => options.home ?? app.getPath('userData');
+  const dbFile = join(options.home, DB_FILE_NAME);
   const dataHost = connectDataHost(
     () =>
-      utilityProcess.fork(options.dataHostFile, dataHostArgs(join(home(), 'spiegel.sqlite'), home(), options.nativeBinding), {
+      utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding), {
         serviceName: 'Spiegel data',
         stdio: 'inherit',
       }),

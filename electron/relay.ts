@@ -30,8 +30,10 @@ export function refuseRequest(
     return encode(fail('bad-request', 'call from an unknown window'));
   }
   // Only the top frame of our own window, showing our own content, may call: never a subframe or a
-  // page that somehow navigated elsewhere.
-  if (!frame || frame !== window.webContents.mainFrame || !isAppUrl(frame.url)) {
+  // page that somehow navigated elsewhere. (parent === null is the same test should Electron ever
+  // hand out a fresh wrapper object for the main frame.)
+  const isMainFrame = !!frame && (frame === window.webContents.mainFrame || frame.parent === null);
+  if (!frame || !isMainFrame || !isAppUrl(frame.url)) {
     return encode(fail('bad-request', 'call from an untrusted frame'));
   }
   if (typeof encodedArgs !== 'string') return encode(fail('bad-request', 'arguments must be encoded'));

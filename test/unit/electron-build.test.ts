@@ -26,6 +26,8 @@ describe('build/electron.js', () => {
     // Main never loads data/; the data host never loads electron.
     const main = readFileSync(join(out, 'main.cjs'), 'utf8');
     expect(main).not.toMatch(/better-sqlite3|data\/service/);
+    // No telemetry, no auto-update, no network of its own.
+    expect(main).not.toMatch(/autoUpdater|crashReporter|net\.fetch|net\.request|require\(["']node:https?["']\)/);
     const host = readFileSync(join(out, 'data-host.cjs'), 'utf8');
     expect(host).not.toMatch(/require\(["']electron["']\)/);
   });

@@ -54,7 +54,10 @@ export class FakeEvent implements PreventableEvent {
 }
 
 export class FakeFrame implements FrameApi {
-  constructor(public url: string) {}
+  constructor(
+    public url: string,
+    readonly parent: FrameApi | null = null,
+  ) {}
 }
 
 export class FakeWebContents extends Emitter implements WebContentsApi {
@@ -290,9 +293,9 @@ export interface IpcTransport {
  */
 export async function makeIpcTransport(service?: ServiceSpec): Promise<IpcTransport> {
   const home = mkdtempSync(join(tmpdir(), 'spiegel-ipc-'));
-  const fake = new FakeElectron(workerDataHost(service), home);
+  const fake = new FakeElectron(workerDataHost(service), join(home, 'userData'));
   const rendererDir = join(home, 'renderer');
-  const shell = startShell(fake.api, { rendererDir, preloadFile: join(home, 'preload.cjs'), dataHostFile: dataHostSource });
+  const shell = startShell(fake.api, { rendererDir, preloadFile: join(home, 'preload.cjs'), dataHostFile: dataHostSource, home });
   if (!shell) throw new Error('the shell did not start');
   fake.makeReady();
   await shell.ready;

@@ -9,7 +9,7 @@ import type { ChildApi } from '../../electron/api.js';
 import { startShell } from '../../electron/main.js';
 import { resolveAppPath } from '../../electron/protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
-import { FakeElectron } from './electron-fake.js';
+import { FakeElectron, FakeFrame } from './electron-fake.js';
 
 let dir: string;
 let rendererDir: string;
@@ -39,6 +39,7 @@ async function started(fork?: () => ChildApi) {
     preloadFile: '/app/build/out/preload.cjs',
     dataHostFile: '/app/build/out/data-host.cjs',
     nativeBinding: '/app/build/native/electron/better_sqlite3.node',
+    home: '/home/jeugd/.spiegel',
   });
   if (!shell) throw new Error('shell did not start');
   const beforeReady = [...fake.calls];
@@ -243,7 +244,7 @@ describe('IPC checks', () => {
     const { fork, posted } = recordingChild();
     const { fake } = await started(fork);
     const wc = fake.window.webContents;
-    const subframe = { url: 'app://spiegel/index.html' };
+    const subframe = new FakeFrame('app://spiegel/index.html', wc.mainFrame);
     expect(code(await fake.invoke('meta/dimensions', encode({}), { senderFrame: subframe }))).toBe('bad-request');
     expect(code(await fake.invoke('meta/dimensions', encode({}), { senderFrame: null }))).toBe('bad-request');
     expect(code(await fake.invoke('meta/dimensions', encode({}), { sender: {}, senderFrame: wc.mainFrame }))).toBe('bad-request');
@@ -272,8 +273,8 @@ describe('IPC checks', () => {
     expect(fake.forks).toHaveLength(1);
     expect(fake.forks[0]?.modulePath).toBe('/app/build/out/data-host.cjs');
     expect(fake.forks[0]?.args).toEqual([
-      '--spiegel-db=/fake/userData/spiegel.sqlite',
-      '--spiegel-home=/fake/userData',
+      '--spiegel-db=/home/jeugd/.spiegel/spiegel.db',
+      '--spiegel-home=/home/jeugd/.spiegel',
       '--spiegel-native-binding=/app/build/native/electron/better_sqlite3.node',
     ]);
   });
