@@ -2,6 +2,7 @@
 // Youth-care data must never leave the laptop: the window can show only our own files, cannot navigate,
 // open windows, ask for permissions or reach the network.
 import type { PreventableEvent, SessionApi, WebContentsApi, WebPreferences } from './api.js';
+import { CONTENT_SECURITY_POLICY } from '../core/csp.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'spiegel';
@@ -9,20 +10,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/`;
 export const START_URL = `${APP_URL}index.html`;
 
-// Only 'self': no remote origins, and no 'unsafe-eval' (vega runs through its CSP-safe interpreter).
-// Inline styles are allowed because vega-embed and React style attributes need them.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+// Inline styles are allowed by the shared policy because vega-embed and React style attributes need them.
+export { CONTENT_SECURITY_POLICY };
 
 export function webPreferences(preload: string, devTools: boolean): WebPreferences {
   return {

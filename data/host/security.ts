@@ -3,19 +3,9 @@
 // forbids everything the renderer does not need (no eval, no remote origins).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../core/csp.js';
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CSP = CONTENT_SECURITY_POLICY;
 
 export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CSP);

@@ -1,11 +1,11 @@
 // The pivot view end to end: the real data worker and browser host, the built renderer in Debian's
 // Chromium. Figures are pinned to the hand-worked region (test/fixtures/handworked.md), and the page
 // must stay inside its CSP and never reach beyond loopback.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { ensureRenderer } from '../../data/cli/renderer-build.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, encode } from '../../core/contract/envelope.js';
 import { startHost, type Host } from '../../data/host/server.js';
@@ -15,23 +15,6 @@ import { writeHandworkedSet, EDE, VEENENDAAL } from '../fixtures/handworked.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist/renderer');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the renderer when dist is missing or older than its sources, so the test never runs stale UI. */
-async function ensureRendererBuilt(): Promise<void> {
-  const index = join(DIST, 'index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'renderer')), newestMtime(join(ROOT, 'core')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'warn' });
-}
 
 const isLoopback = (url: string) => {
   if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
@@ -55,7 +38,7 @@ describe('pivot view in the browser host', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureRendererBuilt();
+    await ensureRenderer();
     home = mkdtempSync(join(tmpdir(), 'spiegel-e2e-'));
     backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
     host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });

@@ -11,6 +11,7 @@ import { createService } from '../../data/service.js';
 import { startWorkerClient } from '../../data/worker-client.js';
 import { startHost } from '../../data/host/server.js';
 import { writeHandworkedSet } from '../fixtures/handworked.js';
+import { makeIpcTransport } from './electron-fake.js';
 import { EXAMPLES_DIR as EXAMPLES } from '../fixtures/import/examples.js';
 
 export interface TransportUnderTest {
@@ -137,4 +138,9 @@ contractSuite('the HTTP browser host', async (dbFile, home) => {
       await worker.close();
     },
   };
+});
+
+contractSuite('the Electron IPC relay (recording fake of Electron, real data host)', async () => {
+  const ipc = await makeIpcTransport();
+  return { api: clientOver(ipc.transport, ipc.onEvent), close: () => ipc.close() };
 });
