@@ -30,3 +30,15 @@ export function formatError(e: FileError): string {
 export function redactError(e: FileError): FileError {
   return { ...e, reason: e.reason.replace(/'[^']*'/g, "'…'") };
 }
+
+// Elements that hold personal data (DOMAIN.md §3). A validator message about one of them would quote a BSN,
+// a name or an address, so even the report shown on screen and printed by the CLI leaves the value out.
+const PERSONAL_ELEMENTS = new Set([
+  'Bsn', 'Achternaam', 'Voorvoegsel', 'Voornamen', 'Voorletters', 'Straatnaam', 'Huisnummer', 'Huisletter',
+  'HuisnummerToevoeging', 'AanduidingWoonadres', 'Postcode', 'Plaatsnaam', 'Telefoonnummer', 'Landnummer',
+  'Emailadres', 'Commentaar', 'Datum',
+]);
+
+export function reportableError(e: FileError): FileError {
+  return e.element !== null && PERSONAL_ELEMENTS.has(e.element) ? redactError(e) : e;
+}

@@ -6,7 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
-import { ImportFileError, fileError, redactError, type FileError } from './errors.js';
+import { ImportFileError, fileError, redactError, reportableError, type FileError } from './errors.js';
 import { parseMessage, STORED_CODES, type ParsedMessage, type StoredCode } from './parse.js';
 import { pseudonymise } from './pseudonym.js';
 import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
@@ -81,7 +81,7 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
     const batchId = store.startBatch(startedAt, options.appVersion);
     report.batchId = batchId;
     for (const p of prepared) {
-      const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors };
+      const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
       const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
       if (p.errors.length > 0) {
         store.addFile({ ...base, status: 'rejected', error: storedErrors(p.errors) });
@@ -97,7 +97,7 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
           result.status = 'rejected';
           result.messages = 0;
           result.skipped = 0;
-          result.errors = errorsOf(e, 'the file could not be stored');
+          result.errors = errorsOf(e, 'the file could not be stored').map(reportableError);
           store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
         }
       }

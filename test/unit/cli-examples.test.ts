@@ -1,5 +1,5 @@
 // The official iJw 3.2 examples through the real `spiegel` CLI, as the walking-skeleton issue asks.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,17 @@ describe('spiegel import of the official examples', () => {
     }
     const log = output.join('\n');
     for (const p of PERSONAL) expect(log.includes(p), `${p} in CLI output`).toBe(false);
+  });
+});
+
+describe('a rejected file never echoes personal data', () => {
+  it('leaves the value of an invalid Bsn out of the report and the output', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'spiegel-bsn-'));
+    const bad = readFileSync(join(EXAMPLES_DIR, 'JW301.xml'), 'utf8').replace('<jw301:Bsn>999900006</jw301:Bsn>', '<jw301:Bsn>99990000X</jw301:Bsn>');
+    writeFileSync(join(d, 'bad.xml'), bad);
+    const r = await spiegel(['import', join(d, 'bad.xml'), '--db', join(d, 'x.db'), '--home', join(d, 'home')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.xml:\d+ <Bsn>/);
+    expect(r.stdout + r.stderr).not.toContain('99990000X');
   });
 });
