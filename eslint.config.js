@@ -26,6 +26,11 @@ export const layerRules = {
     { group: ['**/data/**', '**/renderer/**'], message: 'electron/ may import core/ (the contract) only; data runs in a utilityProcess' },
     { group: ['better-sqlite3', 'react', 'react-dom', 'vega*', 'saxes', 'xmllint-wasm'], message: 'the Electron shell stays thin' },
   ]),
+  // The synthetic region and its ground truth must be independent of what they test.
+  generate: restrict([
+    { group: ['**/core/**', '**/model/**', '**/import/**', '**/service*', '**/renderer/**', '**/electron/**'], message: 'data/generate/ computes its ground truth independently: it may not import core/, data/model, data/import or the service' },
+    { group: ['react', 'react-dom', 'vega*', 'react-vega', 'electron', 'better-sqlite3', 'apache-arrow'], message: 'the generator writes files only' },
+  ]),
   renderer: restrict(
     [
       { group: ['**/data/**', '**/electron/**', '**/test/**'], message: 'renderer/ talks to window.spiegel only (ARCHITECTURE.md)' },
@@ -48,6 +53,7 @@ export default tseslint.config(
   },
   { files: ['core/**/*.ts'], ignores: ['core/**/*.test.ts'], rules: layerRules.core },
   { files: ['data/**/*.ts'], ignores: ['data/**/*.test.ts'], rules: layerRules.data },
+  { files: ['data/generate/**/*.ts'], ignores: ['data/generate/**/*.test.ts'], rules: layerRules.generate },
   { files: ['electron/**/*.ts'], ignores: ['electron/**/*.test.ts'], rules: layerRules.electron },
   { files: ['renderer/**/*.{ts,tsx}'], ignores: ['renderer/**/*.test.ts'], rules: layerRules.renderer },
 );

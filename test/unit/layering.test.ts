@@ -35,3 +35,13 @@ describe('layering (ARCHITECTURE.md) is enforced by lint', () => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });
 });
+
+describe('the generator and its ground truth stay independent of the code they test', () => {
+  it.each([
+    "import { runPivot } from '../../core/pivot/pivot.js';\nexport const r = runPivot;\n",
+    "import { deriveCarePeriods } from '../model/careperiods.js';\nexport const d = deriveCarePeriods;\n",
+    "import { importFiles } from '../import/importer.js';\nexport const i = importFiles;\n",
+  ])('refuses %s', async (code) => {
+    expect(await restrictedImportErrors('data/generate/truth/x.ts', code)).not.toEqual([]);
+  });
+});
