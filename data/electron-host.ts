@@ -100,13 +100,17 @@ if (parentPort) {
   const dbFile = hostOption(process.argv, 'db');
   const home = hostOption(process.argv, 'home');
   const nativeBinding = hostOption(process.argv, 'native-binding');
+  const demo = hostOption(process.argv, 'demo') === '1';
   runDataHost(
     { on: (_event, handler) => parentPort.on('message', (e) => handler(e.data)), postMessage: (m) => parentPort.postMessage(m) },
     async () => {
       if (!dbFile || !home) throw new Error('the data host was started without --spiegel-db and --spiegel-home');
       // Loaded here, not at the top, so tests can run runDataHost with their own handlers.
       const { createService } = await import('./service.js');
-      return createService({ dbFile, home, ...(nativeBinding ? { nativeBinding } : {}) });
+      const { chooseDatabase } = await import('./demo.js');
+      // First start: no data of one's own yet, so the desktop app opens on the synthetic demo region.
+      const chosen = demo ? await chooseDatabase(home, dbFile, { nativeBinding }) : dbFile;
+      return createService({ dbFile: chosen, home, ...(nativeBinding ? { nativeBinding } : {}) });
     },
     () => process.exit(0),
   );

@@ -3,22 +3,23 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Table } from 'apache-arrow';
 import { normalisePivotQuery, type DimensionsResult, type EventName, type Handlers } from '../core/contract/methods.js';
-import { runPivot } from '../core/pivot/pivot.js';
-import { codedColumn } from '../core/pivot/columns.js';
+import { runPivot, type FactTables } from '../core/pivot/pivot.js';
 import { compareKeys } from '../core/pivot/order.js';
-import { DIMENSIONS, DIMENSION_INFO, MEASURES, MEASURE_INFO, SEGMENT_LABELS, type DimensionId } from '../core/registry.js';
-import type { Segment } from '../core/domain/segments.js';
+import { keyReader } from '../core/pivot/keys.js';
+import { AGE_BANDS, DIMENSIONS, DIMENSION_INFO, MEASURES, MEASURE_INFO } from '../core/registry.js';
 import { toDay } from '../core/domain/dates.js';
 import { openDatabase } from './db/open.js';
 import { importFiles, readInputs } from './import/importer.js';
 import { loadOrCreateKey } from './import/pseudonym.js';
 import { deriveCarePeriods, type CarePeriod } from './model/careperiods.js';
-import { buildCareFacts } from './model/facts.js';
+import { buildFactTables } from './model/facts.js';
+import { assignTrajectories } from './model/trajectories.js';
+import { loadClientFacts } from './model/clients.js';
+import { loadDeclarationLines } from './model/money.js';
+import { dimensionLabel } from './labels.js';
 import { getSetting, latestDagtekening, loadAssignments, loadStarts, loadStops } from './model/load.js';
 import { peildatumFrom } from './model/peildatum.js';
-import { municipalityName } from './reference/municipalities.js';
 
 export interface ServiceOptions {
   dbFile: string;
@@ -34,7 +35,7 @@ export interface Service extends Handlers {
 
 interface Model {
   periods: CarePeriod[];
-  facts: Table;
+  facts: FactTables;
   peildatum: string | null;
 }
 
@@ -44,19 +45,10 @@ export const APP_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-function label(dim: DimensionId, key: string): { nl: string; en: string } {
-  if (dim === 'municipality') {
-    const name = `${municipalityName(key)} (${key})`;
-    return { nl: name, en: name };
-  }
-  if (dim === 'segment') return SEGMENT_LABELS[key as Segment] ?? { nl: key, en: key };
-  return { nl: key, en: key };
-}
-
 export function deriveModel(db: Database.Database, today: string): Model {
   const { periods } = deriveCarePeriods(loadAssignments(db), loadStarts(db), loadStops(db));
   const peildatum = peildatumFrom(latestDagtekening(db, today), getSetting(db, 'peildatum'));
-  const facts = buildCareFacts(periods, peildatum ? toDay(peildatum) : null);
+  const facts = buildFactTables(periods, assignTrajectories(periods), loadDeclarationLines(db), loadClientFacts(db), peildatum ? toDay(peildatum) : null);
   return { periods, facts, peildatum };
 }
 
@@ -81,20 +73,27 @@ export function createService(options: ServiceOptions): Service {
     },
     async 'query/pivot'(args) {
       const m = getModel();
-      return runPivot(m.facts, normalisePivotQuery(args), { peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: label });
+      return runPivot(m.facts, normalisePivotQuery(args), { peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: dimensionLabel });
     },
     async 'meta/dimensions'() {
       const m = getModel();
       const dimensions: DimensionsResult['dimensions'] = DIMENSIONS.map((id) => {
-        const col = codedColumn(m.facts, id);
-        const used = [...new Set(col.codes)].map((c) => col.keys[c]!).sort((a, b) => compareKeys(id, a, b));
-        return { id, ...DIMENSION_INFO[id], values: used.map((k) => ({ key: k, label: label(id, k) })) };
+        const used = new Set<string>(id === 'ageband' ? AGE_BANDS : []);
+        if (id !== 'ageband') {
+          for (const table of [m.facts.care, m.facts.money]) {
+            const read = keyReader(table, id);
+            for (let i = 0; i < table.numRows; i++) used.add(read(i));
+          }
+        }
+        const values = [...used].sort((a, b) => compareKeys(id, a, b));
+        return { id, ...DIMENSION_INFO[id], values: values.map((k) => ({ key: k, label: dimensionLabel(id, k) })) };
       });
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       return {
         dimensions,
         measures: MEASURES.map((id) => ({ id, ...MEASURE_INFO[id] })),
         peildatum: m.peildatum,
+        dataset: { synthetic: getSetting(db, 'synthetic') === '1', label: getSetting(db, 'dataset-label') },
         counts: {
           messages: count('SELECT COUNT(*) AS n FROM message'),
           clients: new Set(m.periods.map((p) => p.client)).size,

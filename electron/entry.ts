@@ -15,6 +15,7 @@ const shell = startShell(electron, {
   nativeBinding: join(root, 'build', 'native', 'electron', 'better_sqlite3.node'),
   home: process.env.SPIEGEL_HOME || join(homedir(), '.spiegel'),
   devTools: process.env.SPIEGEL_DEVTOOLS === '1',
+  demo: true, // until the analyst has imported data of their own, open the synthetic demo region
 });
 
 shell?.ready.catch((e: unknown) => {

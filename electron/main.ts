@@ -19,6 +19,8 @@ export interface ShellOptions {
    *  ($SPIEGEL_HOME or ~/.spiegel), so every way of starting Spiegel sees the same data. */
   home: string;
   devTools?: boolean | undefined;
+  /** Open the synthetic demo region while the real database holds no data (the desktop app does). */
+  demo?: boolean | undefined;
 }
 
 export interface Shell {
@@ -31,9 +33,10 @@ export interface Shell {
 export const DB_FILE_NAME = 'spiegel.db';
 
 /** Arguments for data/electron-host.ts, which reads them back from its argv. */
-export function dataHostArgs(dbFile: string, home: string, nativeBinding?: string): string[] {
+export function dataHostArgs(dbFile: string, home: string, nativeBinding?: string, demo?: boolean): string[] {
   const args = [`--spiegel-db=${dbFile}`, `--spiegel-home=${home}`];
   if (nativeBinding) args.push(`--spiegel-native-binding=${nativeBinding}`);
+  if (demo) args.push('--spiegel-demo=1');
   return args;
 }
 
@@ -59,7 +62,7 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   const dbFile = join(options.home, DB_FILE_NAME);
   const dataHost = connectDataHost(
     () =>
-      utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding), {
+      utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding, options.demo), {
         serviceName: 'Spiegel data',
         stdio: 'inherit',
       }),

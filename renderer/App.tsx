@@ -26,7 +26,7 @@ function Connected({ api }: { api: SpiegelApi }) {
   const meta = useMeta(api, version);
   return (
     <>
-      <Header peildatum={meta.status === 'ready' ? meta.meta.peildatum : undefined} />
+      <Header peildatum={meta.status === 'ready' ? meta.meta.peildatum : undefined} synthetic={meta.status === 'ready' && meta.meta.dataset.synthetic} />
       <main>
         {meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
         {meta.status === 'error' && (

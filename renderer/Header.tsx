@@ -7,13 +7,18 @@ const LANGS: { id: Lang; label: string; name: string }[] = [
   { id: 'en', label: 'EN', name: 'English' },
 ];
 
-export function Header({ peildatum }: { peildatum?: string | null }) {
+export function Header({ peildatum, synthetic }: { peildatum?: string | null; synthetic?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
       <div className="brand">
         <h1>Spiegel</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
+        {synthetic && (
+          <span className="synthetic" role="status" title={t('app.syntheticHelp')}>
+            {t('app.synthetic')}
+          </span>
+        )}
       </div>
       <div className="header-side">
         {peildatum && (

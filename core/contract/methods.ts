@@ -91,6 +91,8 @@ export const dimensionsResult = z
     measures: z.array(z.object({ id: measure, label: text, definition: text })),
     peildatum: z.string().nullable(),
     counts: z.object({ messages: z.number(), clients: z.number(), carePeriods: z.number() }),
+    // A synthetic dataset (the demo region) says so wherever figures are shown.
+    dataset: z.object({ synthetic: z.boolean(), label: z.string().nullable() }).strict(),
   })
   .strict();
 export type DimensionsResult = z.infer<typeof dimensionsResult>;
@@ -109,7 +111,7 @@ export const importedFile = z
     status: z.enum(['imported', 'duplicate', 'rejected', 'unsupported']),
     messageCode: z.string().nullable(),
     messages: z.number(), // messages stored from this file
-    skipped: z.number(), // messages already known (same identity, same content)
+    skipped: z.number(), // messages, and declaration lines, already known (same identity, same content)
     errors: z.array(fileError),
   })
   .strict();

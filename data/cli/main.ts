@@ -9,7 +9,9 @@ const USAGE = `usage:
   spiegel import PATH... [--db FILE] [--home DIR]
   spiegel pivot --rows DIM[,DIM] [--cols DIM] [--measure M[,M]] [--filter DIM=VALUE]... [--format table|csv|json] [--no-suppression] [--db FILE]
   spiegel serve [--db FILE] [--port N] [--open]
-dimensions: municipality, segment, year; measures: clients
+  spiegel generate --out DIR [--scale N] [--seed S]
+dimensions: municipality, provider, segment, category, gender, ageband, year, quarter, month
+measures: clients, trajectories, claimed, approved (money in euro; JSON gives eurocent)
 home: --home DIR, or $SPIEGEL_HOME, or ~/.spiegel (holds the pseudonym key and the default database)`;
 
 export class CliError extends Error {}

@@ -4,6 +4,7 @@ import type { PivotQueryInput } from '../../core/contract/methods.js';
 import { pivotTable } from '../../core/export/table.js';
 import { toCsv } from '../../core/export/csv.js';
 import { formatDate, formatNumber } from '../../core/format.js';
+import type { Unit } from '../../core/registry.js';
 import { CliError } from './main.js';
 import { withApi, type CommonOptions } from './context.js';
 
@@ -50,9 +51,10 @@ export async function runPivotCommand(o: PivotOptions): Promise<number> {
   if (format === 'json') {
     process.stdout.write(JSON.stringify({ title, ...pivot }, null, 2) + '\n');
   } else if (format === 'csv') {
-    process.stdout.write(toCsv([[title], ...pivotTable(pivot, { lang: 'nl', number: (v) => String(v).replace('.', ',') })]));
+    const csvNumber = (v: number, unit: Unit) => (unit === 'eurocent' ? (v / 100).toFixed(2) : String(v)).replace('.', ',');
+    process.stdout.write(toCsv([[title], ...pivotTable(pivot, { lang: 'nl', number: csvNumber })]));
   } else {
-    const rows = pivotTable(pivot, { lang: 'nl', number: (v) => formatNumber(v) });
+    const rows = pivotTable(pivot, { lang: 'nl', number: (v, unit) => (unit === 'eurocent' ? formatNumber(v / 100, 'nl', 2) : formatNumber(v)) });
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
     const nLabels = query.rows.length;
     const text = rows.map((r) => r.map((cell, c) => (c < nLabels ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));

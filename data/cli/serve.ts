@@ -5,6 +5,7 @@ import { startWorkerClient } from '../worker-client.js';
 import { CliError } from './main.js';
 import { dbFile, homeDir, type CommonOptions } from './context.js';
 import { ensureRenderer } from './renderer-build.js';
+import { chooseDatabase } from '../demo.js';
 
 interface ServeOptions extends CommonOptions {
   port?: string | undefined;
@@ -15,7 +16,9 @@ export async function runServe(o: ServeOptions): Promise<number> {
   const port = o.port ? Number(o.port) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, got '${o.port}'`);
   const staticDir = await ensureRenderer();
-  const worker = await startWorkerClient({ dbFile: dbFile(o), home: homeDir(o) });
+  const home = homeDir(o);
+  const db = o.db ? dbFile(o) : await chooseDatabase(home, dbFile(o), { log: (l) => process.stdout.write(l + '\n') });
+  const worker = await startWorkerClient({ dbFile: db, home });
   const host = await startHost({ call: worker.call, subscribe: worker.subscribe, staticDir, port });
   process.stdout.write(`Spiegel draait op ${host.url}\n(Ctrl+C stopt)\n`);
   if (o.open) openBrowser(host.url);

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
 import { ImportFileError, fileError, redactError, reportableError, type FileError } from './errors.js';
-import { parseMessage, STORED_CODES, type ParsedMessage, type StoredCode } from './parse.js';
+import { parseMessage, STORED_CODES } from './parse.js';
+import { parseAnswer, parseDeclaration } from './parse-declaration.js';
 import { pseudonymise } from './pseudonym.js';
 import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
-import { Store, type Warning } from './store.js';
+import { Store, type StoredMessage, type Warning } from './store.js';
 import { validateMessages } from './validate.js';
 
 export interface ImportInput {
@@ -32,11 +33,15 @@ interface Prepared {
   code: MessageCode | null;
   errors: FileError[];
   text: string | null;
-  parsed: ParsedMessage | null;
+  parsed: StoredMessage | null;
 }
 
-function isStored(code: MessageCode): code is StoredCode {
-  return (STORED_CODES as readonly string[]).includes(code);
+/** Reads a valid message of a type Spiegel stores; null for the types it only validates. */
+function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string) => string): StoredMessage | null {
+  if (code === 'JW323') return parseDeclaration(text, pseudonymise);
+  if (code === 'JW325') return parseAnswer(text);
+  for (const stored of STORED_CODES) if (code === stored) return parseMessage(text, stored, pseudonymise);
+  return null;
 }
 
 /** Reads files and folders (recursively, *.xml) into import inputs, in a stable order. */
@@ -68,7 +73,8 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
     const fileId = store.addFile({ batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, status: 'imported', messageCode: p.code });
     const outcome = store.storeMessage(p.parsed!, batchId, fileId);
     result.messages = outcome.kind === 'stored' ? 1 : 0;
-    result.skipped = outcome.kind === 'skipped' ? 1 : 0;
+    // A JW323 whose lines were already stored (same identity, same content) counts them as skipped too.
+    result.skipped = (outcome.kind === 'skipped' ? 1 : 0) + outcome.skippedLines;
     result.status = result.messages > 0 ? 'imported' : 'duplicate';
     store.setFileResult(fileId, result.status, result.messages, result.skipped);
     for (const w of outcome.warnings) {
@@ -130,9 +136,9 @@ async function prepare(inputs: readonly ImportInput[], options: ImportOptions): 
   toValidate.forEach((p, i) => (p.errors = verdicts[i]!));
 
   for (const p of prepared) {
-    if (p.errors.length === 0 && p.text !== null && p.code !== null && isStored(p.code)) {
+    if (p.errors.length === 0 && p.text !== null && p.code !== null) {
       try {
-        p.parsed = parseMessage(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
+        p.parsed = parseStored(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
       } catch (e) {
         p.errors = errorsOf(e, 'the message could not be read');
       }

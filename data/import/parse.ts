@@ -71,7 +71,7 @@ const PRODUCT_LIST: Record<StoredCode, string> = {
   JW305: 'Client/StartProducten/StartProduct',
   JW307: 'Client/StopProducten/StopProduct',
 };
-const HEADER_FIELDS: Record<string, keyof MessageHeader> = {
+export const HEADER_FIELDS: Record<string, keyof MessageHeader> = {
   'Header/BerichtCode': 'berichtCode',
   'Header/Afzender': 'afzender',
   'Header/Ontvanger': 'ontvanger',
@@ -88,7 +88,7 @@ const PRODUCT_FIELDS = new Set([
 const CLIENT_FIELDS = new Set(['Client/Bsn', 'Client/Geboortedatum/Datum', 'Client/Geboortedatum/DatumGebruik', 'Client/Geslacht']);
 
 /** xs:integer allows a sign, leading zeros and surrounding blanks; ToewijzingNummer is compared as a number. */
-function toInteger(text: string, element: string, line: number): number {
+export function toInteger(text: string, element: string, line: number | null): number {
   const value = Number(text.trim());
   if (!Number.isSafeInteger(value)) throw new ImportFileError([fileError(`'${text}' is not an integer`, line, element)]);
   return value;

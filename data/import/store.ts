@@ -1,39 +1,32 @@
 // Writes parsed messages into the schema of data/db/migrations/001_init.ts: identity, duplicate and
-// conflict handling (DOMAIN.md §2), the fact rows, and orphan warnings.
-import { createHash } from 'node:crypto';
+// conflict handling (DOMAIN.md §2), the fact rows, and orphan warnings. JW323/JW325 facts are written by
+// store-declaration.ts once the message identity is stored here.
 import type Database from 'better-sqlite3';
+import { canonicalJson, sha256Of, type Warning } from './canonical.js';
 import type { ParsedMessage } from './parse.js';
+import type { AnswerMessage, DeclarationMessage } from './parse-declaration.js';
+import { DeclarationStore } from './store-declaration.js';
 
-export interface Warning {
-  code: string;
-  detail: string;
-}
+export { canonicalJson, type Warning };
+
+/** Every message the importer stores: the single-client ones of parse.ts and the declaration traffic. */
+export type StoredMessage = ParsedMessage | DeclarationMessage | AnswerMessage;
 
 export type StoreOutcome =
-  | { kind: 'stored'; warnings: Warning[] }
-  | { kind: 'skipped'; warnings: Warning[] }
-  | { kind: 'conflict'; warnings: Warning[] };
+  | { kind: 'stored'; warnings: Warning[]; skippedLines: number }
+  | { kind: 'skipped'; warnings: Warning[]; skippedLines: 0 }
+  | { kind: 'conflict'; warnings: Warning[]; skippedLines: 0 };
 
-/** Key order must not change the hash: sort keys at every level. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function contentHash(message: ParsedMessage): string {
-  return createHash('sha256').update(canonicalJson(message)).digest('hex');
+export function contentHash(message: StoredMessage): string {
+  return sha256Of(message);
 }
 
 export class Store {
   private readonly s;
+  private readonly declarations: DeclarationStore;
 
   constructor(private readonly db: Database.Database) {
+    this.declarations = new DeclarationStore(db);
     this.s = {
       batch: db.prepare('INSERT INTO import_batch (started_at, app_version) VALUES (?, ?)'),
       finishBatch: db.prepare(
@@ -115,22 +108,25 @@ export class Store {
 
   /** Stores one message unless its identity is known: same content → skipped, other content → conflict
    *  (recorded once per distinct content; the first copy stays). */
-  storeMessage(m: ParsedMessage, batchId: number, fileId: number): StoreOutcome {
+  storeMessage(m: StoredMessage, batchId: number, fileId: number): StoreOutcome {
     const h = m.header;
     const hash = contentHash(m);
     const identity = `${m.code} from ${h.afzender}, Identificatie ${h.identificatie}, Dagtekening ${h.dagtekening}`;
     const existing = this.s.findMessage.get(m.code, h.afzender, h.identificatie, h.dagtekening);
     if (existing) {
       if (existing.content_hash === hash || this.s.knownConflict.get(existing.id, hash)) {
-        return { kind: 'skipped', warnings: [{ code: 'duplicate', detail: `${identity} was already imported; skipped` }] };
+        return { kind: 'skipped', skippedLines: 0, warnings: [{ code: 'duplicate', detail: `${identity} was already imported; skipped` }] };
       }
       this.s.conflict.run(existing.id, fileId, hash);
       return {
         kind: 'conflict',
+        skippedLines: 0,
         warnings: [{ code: 'conflict', detail: `${identity} was already imported with different content; the first copy is kept` }],
       };
     }
 
+    // JW323/JW325 concern many clients: their client facts live on the lines, not on the message.
+    const client = m.code === 'JW323' || m.code === 'JW325' ? null : m.client;
     const messageId = Number(
       this.s.message.run({
         code: m.code,
@@ -141,13 +137,15 @@ export class Store {
         hash,
         batchId,
         fileId,
-        pseudonym: m.client.pseudonym,
-        birthYear: m.client.birthYear,
-        birthMonth: m.client.birthMonth,
-        gender: m.client.gender,
-        pc4: m.client.pc4,
+        pseudonym: client?.pseudonym ?? null,
+        birthYear: client?.birthYear ?? null,
+        birthMonth: client?.birthMonth ?? null,
+        gender: client?.gender ?? null,
+        pc4: client?.pc4 ?? null,
       }).lastInsertRowid,
     );
+    if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId) };
+    if (m.code === 'JW325') return { kind: 'stored', skippedLines: 0, warnings: this.declarations.storeAnswer(m, messageId) };
     const warnings: Warning[] = [];
     if (m.code === 'JW301') {
       for (const a of m.assignments) {
@@ -198,6 +196,6 @@ export class Store {
         }
       }
     }
-    return { kind: 'stored', warnings };
+    return { kind: 'stored', skippedLines: 0, warnings };
   }
 }

@@ -47,6 +47,15 @@ export function PivotControls({ meta, choice, onChange }: Props) {
     <form className="controls" onSubmit={(e) => e.preventDefault()}>
       <fieldset>
         <Select
+          label={t('pivot.measure')}
+          name="measure"
+          value={choice.measure}
+          options={meta.measures.map((m) => ({ value: m.id, label: m.label[lang] }))}
+          onChange={(v) => onChange({ ...choice, measure: v as PivotChoice['measure'] })}
+        />
+      </fieldset>
+      <fieldset>
+        <Select
           label={t('pivot.rows')}
           name="rows"
           value={choice.row1}

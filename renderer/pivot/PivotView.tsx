@@ -8,6 +8,8 @@ import { PivotChart } from './PivotChart.js';
 import { PivotControls } from './PivotControls.js';
 import { PivotTable } from './PivotTable.js';
 import { usePivot } from './usePivot.js';
+import { UnitContext } from './ValueCell.js';
+import { MEASURE_INFO } from '../../core/registry.js';
 
 interface Props {
   api: SpiegelApi;
@@ -15,7 +17,7 @@ interface Props {
   version: number;
 }
 
-const initialChoice: PivotChoice = { row1: 'municipality', row2: '', col: 'year', filterDim: '', filterValue: '' };
+const initialChoice: PivotChoice = { row1: 'municipality', row2: '', col: 'year', filterDim: '', filterValue: '', measure: 'clients' };
 
 export function PivotView({ api, meta, version }: Props) {
   const { t, i18n } = useTranslation();
@@ -24,7 +26,7 @@ export function PivotView({ api, meta, version }: Props) {
   const { result, subtotals, error } = usePivot(api, choice, version);
 
   const dimLabel = (id: string) => meta.dimensions.find((d) => d.id === id)?.label[lang] ?? id;
-  const measureLabel = meta.measures.find((m) => m.id === 'clients')?.label[lang] ?? 'clients';
+  const measureLabel = meta.measures.find((m) => m.id === choice.measure)?.label[lang] ?? choice.measure;
   const data = useMemo(() => (result ? chartData(result, lang) : []), [result, lang]);
   const colOrder = useMemo(() => (result ? columnLabels(result, lang) : []), [result, lang]);
 
@@ -49,6 +51,7 @@ export function PivotView({ api, meta, version }: Props) {
         </p>
       )}
       {result && (
+        <UnitContext.Provider value={MEASURE_INFO[choice.measure].unit}>
         <div className="results" aria-busy={false}>
           <PivotTable result={result} subtotals={subtotals} dimLabel={dimLabel} measureLabel={measureLabel} caption={caption} />
           <figure className="chart-box">
@@ -67,6 +70,7 @@ export function PivotView({ api, meta, version }: Props) {
             )}
           </figure>
         </div>
+        </UnitContext.Provider>
       )}
     </section>
   );

@@ -1,6 +1,15 @@
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Unit } from '../../core/registry.js';
 import type { PivotCell } from '../../core/contract/methods.js';
 import { formatNumber } from '../format.js';
+
+/** The unit of the measure on show: counts as integers, money (eurocent) as euro with cents. */
+export const UnitContext = createContext<Unit>('count');
+
+export function formatValue(value: number, unit: Unit): string {
+  return unit === 'eurocent' ? `€ ${formatNumber(value / 100, 2)}` : formatNumber(value);
+}
 
 interface Props {
   cell: PivotCell | undefined;
@@ -13,9 +22,10 @@ interface Props {
  *  unknowingly; suppressed cells (meeting mode, exports) show "<5" or a dash. */
 export function ValueCell({ cell, row, col, total }: Props) {
   const { t } = useTranslation();
+  const unit = useContext(UnitContext);
   const classes = ['num'];
   if (total) classes.push('total');
-  let text = formatNumber(cell?.values[0] ?? 0);
+  let text = formatValue(cell?.values[0] ?? 0, unit);
   let title: string | undefined;
   if (cell?.flag === 'small') {
     classes.push('small');

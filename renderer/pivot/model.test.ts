@@ -26,14 +26,15 @@ function result(rows: PivotResult['query']['rows'], rowKeys: string[][], cells: 
 
 describe('pivot model', () => {
   it('builds the query the working view sends', () => {
-    expect(toQuery({ row1: 'municipality', row2: 'segment', col: 'year', filterDim: 'year', filterValue: '2024' })).toEqual({
+    expect(toQuery({ row1: 'municipality', row2: 'segment', col: 'year', filterDim: 'year', filterValue: '2024', measure: 'clients' })).toEqual({
       rows: ['municipality', 'segment'],
       cols: ['year'],
       measures: ['clients'],
       filters: [['year', '==', '2024']],
       suppress: false,
     });
-    expect(toQuery({ row1: 'segment', row2: '', col: '', filterDim: '', filterValue: '' }).cols).toEqual([]);
+    expect(toQuery({ row1: 'segment', row2: '', col: '', filterDim: '', filterValue: '', measure: 'approved' }).cols).toEqual([]);
+    expect(toQuery({ row1: 'segment', row2: '', col: '', filterDim: '', filterValue: '', measure: 'approved' }).measures).toEqual(['approved']);
   });
 
   it('groups two row levels and appends subtotals from the one-level query, aligned by column key', () => {
@@ -69,5 +70,13 @@ describe('pivot model', () => {
   it('names cells by key path, not by a joined string', () => {
     expect(keyAttr(['0228', 'verblijf'])).toBe('["0228","verblijf"]');
     expect(keyAttr('total')).toBe('total');
+  });
+});
+
+describe('money in the chart', () => {
+  it('draws euro, not eurocent', () => {
+    const r = result(['municipality'], [['0228']], [[12_345]], [12_345]);
+    r.query.measures = ['claimed'];
+    expect(chartData(r, 'nl')[0]!.value).toBe(123.45);
   });
 });

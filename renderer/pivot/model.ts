@@ -1,5 +1,6 @@
 // Turns a pivot result into what the table and the chart draw. Pure, so it is tested without a browser.
 import type { PivotCell, PivotResult } from '../../core/contract/methods.js';
+import { MEASURE_INFO, type MeasureId } from '../../core/registry.js';
 import type { Lang } from '../i18n/index.js';
 
 export type Dim = PivotResult['query']['rows'][number];
@@ -11,13 +12,14 @@ export interface PivotChoice {
   col: Dim | '';
   filterDim: Dim | '';
   filterValue: string;
+  measure: MeasureId;
 }
 
 export function toQuery(choice: PivotChoice, rows: Dim[] = choice.row2 ? [choice.row1, choice.row2] : [choice.row1]) {
   return {
     rows,
     cols: choice.col ? [choice.col] : [],
-    measures: ['clients' as const],
+    measures: [choice.measure],
     filters: choice.filterDim && choice.filterValue ? [[choice.filterDim, '==', choice.filterValue] as [Dim, '==', string]] : [],
     // The analyst's own working view shows exact values and marks small cells (DOMAIN.md §3).
     suppress: false,
@@ -99,7 +101,9 @@ export function chartData(result: PivotResult, lang: Lang): ChartDatum[] {
     result.colKeys.forEach((ck, j) => {
       const value = result.cells[i]?.[j]?.values[0];
       if (value === null || value === undefined || value === 0) return;
-      out.push({ row, col: colDim ? label(result, colDim, ck[0]!, lang) : '', value });
+      // Money travels in eurocent; the chart's axis reads euro.
+      const shown = MEASURE_INFO[result.query.measures[0]!].unit === 'eurocent' ? value / 100 : value;
+      out.push({ row, col: colDim ? label(result, colDim, ck[0]!, lang) : '', value: shown });
     });
   });
   return out;

@@ -39,7 +39,8 @@ export function contractSuite(name: string, make: (dbFile: string, home: string)
       if (!r.ok) return;
       expect(r.value.peildatum).toBeNull();
       expect(r.value.counts).toEqual({ messages: 0, clients: 0, carePeriods: 0 });
-      expect(r.value.dimensions.map((d) => d.id)).toEqual(['municipality', 'segment', 'year']);
+      expect(r.value.dimensions.map((d) => d.id)).toEqual(['municipality', 'provider', 'segment', 'category', 'gender', 'ageband', 'year', 'quarter', 'month']);
+      expect(r.value.dataset).toEqual({ synthetic: false, label: null });
       expect(r.value.dimensions[0]!.label.nl).toBe('Gemeente');
     });
 

@@ -126,10 +126,10 @@ describe('hand-worked region through spiegel pivot --no-suppression', () => {
   });
 
   it('fails with one line for a bad query', async () => {
-    const r = await spiegel(['pivot', ...common, '--rows', 'provider']);
+    const r = await spiegel(['pivot', ...common, '--rows', 'school']);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/provider/);
+    expect(r.stderr).toMatch(/school/);
   });
 
   it('stores no BSN, name or address anywhere in the data folder', async () => {

@@ -1,0 +1,74 @@
+// The shape of truth.json: what the generator planned, after its own retractions, deletions and shortenings.
+// Written next to the messages so tests can compare Spiegel's figures with figures computed from the plan.
+
+export interface TruthChild {
+  bsn: string;
+  /** Birth year and month, 'YYYY-MM'. */
+  birth: string;
+  gender: '1' | '2';
+}
+
+/** One care period as DOMAIN.md §5 derives it: a standing start, ended by a definitive stop or the winning assignment's Einddatum. */
+export interface TruthPeriod {
+  bsn: string;
+  municipality: string;
+  provider: string;
+  nr: number;
+  category: string;
+  code: string;
+  start: string;
+  /** null = open (continues until the peildatum). */
+  end: string | null;
+}
+
+export type LineStatus = 'approved' | 'rejected' | 'pending';
+
+export interface TruthLine {
+  provider: string;
+  municipality: string;
+  bsn: string;
+  ref: string;
+  prevRef?: string;
+  nr: number;
+  category: string;
+  code: string;
+  /** ProductPeriode, always within one calendar month. */
+  periodStart: string;
+  periodEnd: string;
+  /** Signed eurocent: debit positive, credit negative. */
+  amount: number;
+  status: LineStatus;
+  declaration: string;
+}
+
+/** An assignment as the winning JW301 version leaves it (deleted ones are listed with deleted: true). */
+export interface TruthAssignment {
+  municipality: string;
+  provider: string;
+  bsn: string;
+  nr: number;
+  category: string;
+  code: string;
+  start: string;
+  end: string | null;
+  started: boolean;
+  deleted: boolean;
+  versions: number;
+}
+
+export interface Truth {
+  seed: number;
+  scale: number;
+  start: string;
+  end: string;
+  peildatum: string;
+  files: number;
+  messages: number;
+  messagesByCode: Record<string, number>;
+  /** Planted edge cases: case name → BSNs of the children that carry it. */
+  planted: Record<string, string[]>;
+  children: TruthChild[];
+  periods: TruthPeriod[];
+  assignments: TruthAssignment[];
+  lines: TruthLine[];
+}

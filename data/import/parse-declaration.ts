@@ -1,0 +1,270 @@
+// Streaming (SAX) extraction of the facts Spiegel keeps from JW323 declarations and JW325 declaration
+// answers (DOMAIN.md §2, §8). These carry many clients, so they get their own reader beside parse.ts.
+// As there, only whitelisted paths are captured: a JW323 line's BSN is pseudonymised the moment it is
+// complete, and the BSNs in a JW325 are not read at all (its lines are matched by ReferentieNummer).
+// Call only on XSD-valid documents.
+import { SaxesParser } from 'saxes';
+import { ImportFileError, fileError } from './errors.js';
+import { HEADER_FIELDS, toInteger, type MessageHeader } from './parse.js';
+
+export interface DeclarationLineFacts {
+  referentieNummer: string;
+  vorigReferentieNummer: string | null;
+  pseudonym: string;
+  toewijzingNr: number;
+  productCategory: string;
+  productCode: string | null;
+  periodStart: string;
+  periodEnd: string;
+  volume: number;
+  eenheid: string;
+  tarief: number | null;
+  /** IngediendBedrag in eurocent, signed: DebetCredit D = +, C = −. */
+  amount: number;
+}
+
+export interface DeclarationFacts {
+  declaratieNummer: string;
+  periodStart: string;
+  periodEnd: string;
+  dagtekening: string;
+  /** TotaalIngediendBedrag, signed eurocent. */
+  totaalIngediend: number;
+  lines: DeclarationLineFacts[];
+}
+
+export interface RejectedLine {
+  referentieNummer: string;
+  retourCodes: string[];
+}
+
+export interface AnswerFacts {
+  /** Header/DeclaratieIdentificatie: the JW323 message this answers (its Identificatie and Dagtekening). */
+  declaratieIdentificatie: string;
+  declaratieDagtekening: string;
+  retourCodes: string[];
+  /** Absent when the whole declaration is rejected (DOMAIN.md §8). */
+  antwoord: {
+    declaratieNummer: string;
+    totaalIngediend: number;
+    totaalToegekend: number;
+    retourCodes: string[];
+    rejected: RejectedLine[];
+  } | null;
+}
+
+export type DeclarationMessage = { code: 'JW323'; header: MessageHeader; declaration: DeclarationFacts };
+export type AnswerMessage = { code: 'JW325'; header: MessageHeader; answer: AnswerFacts };
+
+/** Signed eurocent from an amount and its DebetCredit (D = debit, positive; C = credit, negative). */
+export function signedAmount(amount: string, debetCredit: string, element: string, line: number | null): number {
+  const value = toInteger(amount, element, line);
+  if (debetCredit === 'D') return value;
+  if (debetCredit === 'C') return -value;
+  throw new ImportFileError([fileError(`DebetCredit '${debetCredit}' is neither D nor C`, line, 'DebetCredit')]);
+}
+
+type Fields = Map<string, string>;
+
+/** Walks the document below the root Bericht. `wanted(path)` says which elements' text to capture; `close`
+ *  receives every closing path with its captured text (null when not captured); `open` every opening path. */
+function walk(text: string, wanted: (path: string) => boolean, open: (path: string, line: number) => void, close: (path: string, value: string | null) => void): void {
+  const stack: string[] = [];
+  let capture: string | null = null;
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  parser.on('error', (err) => {
+    throw new ImportFileError([fileError(`not well-formed XML: ${err.message}`, parser.line)]);
+  });
+  parser.on('opentag', (tag) => {
+    if (stack.length === 0 && tag.local === 'Bericht') {
+      stack.push('');
+      return;
+    }
+    stack.push(tag.local);
+    const path = stack.slice(1).join('/');
+    open(path, parser.line);
+    capture = wanted(path) ? '' : null;
+  });
+  parser.on('text', (t) => {
+    if (capture !== null) capture += t;
+  });
+  parser.on('closetag', () => {
+    const path = stack.slice(1).join('/');
+    const value = capture?.trim() ?? null;
+    capture = null;
+    stack.pop();
+    close(path, value);
+  });
+  parser.write(text).close();
+}
+
+function headerOf(header: Partial<MessageHeader>): MessageHeader {
+  for (const k of ['berichtCode', 'afzender', 'ontvanger', 'identificatie', 'dagtekening'] as const) {
+    if (!header[k]) throw new ImportFileError([fileError(`the header has no ${k}`, null, 'Header')]);
+  }
+  return header as MessageHeader;
+}
+
+function need(fields: Fields, name: string, line: number | null): string {
+  const value = fields.get(name);
+  if (value === undefined || value === '') {
+    throw new ImportFileError([fileError(`${name} is missing; Spiegel cannot store the message without it`, line, name.split('/').pop()!)]);
+  }
+  return value;
+}
+
+const DECLARATION = 'Declaratie';
+const CLIENT = 'Declaratie/Clienten/Client';
+const LINE = 'Declaratie/Clienten/Client/Prestaties/Prestatie';
+const DECLARATION_FIELDS = new Set([
+  'DeclaratieNummer', 'DeclaratiePeriode/Begindatum', 'DeclaratiePeriode/Einddatum', 'DeclaratieDagtekening',
+  'TotaalIngediendBedrag/TotaalBedrag', 'TotaalIngediendBedrag/DebetCredit',
+]);
+const LINE_FIELDS = new Set([
+  'ProductReferentie/ReferentieNummer', 'ProductReferentie/VorigReferentieNummer', 'ToewijzingNummer', 'ProductCategorie',
+  'ProductCode', 'ProductPeriode/Begindatum', 'ProductPeriode/Einddatum', 'GeleverdVolume', 'Eenheid', 'ProductTarief',
+  'IngediendBedrag/Bedrag', 'IngediendBedrag/DebetCredit',
+]);
+
+export function parseDeclaration(text: string, pseudonymise: (bsn: string) => string): DeclarationMessage {
+  const header: Partial<MessageHeader> = {};
+  const declaration: Fields = new Map();
+  const lines: DeclarationLineFacts[] = [];
+  let pseudonym: string | null = null;
+  let line: { fields: Fields; at: number } | null = null;
+
+  const wanted = (path: string): boolean =>
+    path in HEADER_FIELDS ||
+    path === `${CLIENT}/Bsn` ||
+    (path.startsWith(`${DECLARATION}/`) && DECLARATION_FIELDS.has(path.slice(DECLARATION.length + 1))) ||
+    (path.startsWith(`${LINE}/`) && LINE_FIELDS.has(path.slice(LINE.length + 1)));
+  walk(
+    text,
+    wanted,
+    (path, at) => {
+      if (path === CLIENT) pseudonym = null;
+      else if (path === LINE) line = { fields: new Map(), at };
+    },
+    (path, value) => {
+      if (value !== null) {
+        const headerField = HEADER_FIELDS[path];
+        if (headerField) header[headerField] = value;
+        else if (path === `${CLIENT}/Bsn`) pseudonym = pseudonymise(value);
+        else if (line && path.startsWith(`${LINE}/`)) line.fields.set(path.slice(LINE.length + 1), value);
+        else if (path.startsWith(`${DECLARATION}/`)) declaration.set(path.slice(DECLARATION.length + 1), value);
+      }
+      if (path === LINE && line) {
+        // Bsn precedes Prestaties in the XSD's sequence, so the client is known by now.
+        if (pseudonym === null) throw new ImportFileError([fileError('a Prestatie has no client BSN', line.at, 'Bsn')]);
+        lines.push(toLine(line.fields, pseudonym, line.at));
+        line = null;
+      }
+    },
+  );
+
+  const d = declaration;
+  return {
+    code: 'JW323',
+    header: headerOf(header),
+    declaration: {
+      declaratieNummer: need(d, 'DeclaratieNummer', null),
+      periodStart: need(d, 'DeclaratiePeriode/Begindatum', null),
+      periodEnd: need(d, 'DeclaratiePeriode/Einddatum', null),
+      dagtekening: need(d, 'DeclaratieDagtekening', null),
+      totaalIngediend: signedAmount(need(d, 'TotaalIngediendBedrag/TotaalBedrag', null), need(d, 'TotaalIngediendBedrag/DebetCredit', null), 'TotaalBedrag', null),
+      lines,
+    },
+  };
+}
+
+function toLine(f: Fields, pseudonym: string, at: number): DeclarationLineFacts {
+  const tarief = f.get('ProductTarief');
+  return {
+    referentieNummer: need(f, 'ProductReferentie/ReferentieNummer', at),
+    vorigReferentieNummer: f.get('ProductReferentie/VorigReferentieNummer') ?? null,
+    pseudonym,
+    toewijzingNr: toInteger(need(f, 'ToewijzingNummer', at), 'ToewijzingNummer', at),
+    productCategory: need(f, 'ProductCategorie', at),
+    productCode: f.get('ProductCode') ?? null,
+    periodStart: need(f, 'ProductPeriode/Begindatum', at),
+    periodEnd: need(f, 'ProductPeriode/Einddatum', at),
+    volume: toInteger(need(f, 'GeleverdVolume', at), 'GeleverdVolume', at),
+    eenheid: need(f, 'Eenheid', at),
+    tarief: tarief === undefined ? null : toInteger(tarief, 'ProductTarief', at),
+    amount: signedAmount(need(f, 'IngediendBedrag/Bedrag', at), need(f, 'IngediendBedrag/DebetCredit', at), 'Bedrag', at),
+  };
+}
+
+const ANSWER = 'DeclaratieAntwoord';
+const ANSWER_LINE = 'DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie';
+const ANSWER_FIELDS = new Set([
+  'DeclaratieNummer', 'TotaalIngediendBedrag/TotaalBedrag', 'TotaalIngediendBedrag/DebetCredit',
+  'TotaalToegekendBedrag/TotaalBedrag', 'TotaalToegekendBedrag/DebetCredit',
+]);
+
+export function parseAnswer(text: string): AnswerMessage {
+  const header: Partial<MessageHeader> = {};
+  const ident: Fields = new Map();
+  const headerCodes: string[] = [];
+  const answerCodes: string[] = [];
+  const answer: Fields = new Map();
+  let hasAnswer = false;
+  const rejected: RejectedLine[] = [];
+  let line: { referentieNummer: string | null; retourCodes: string[]; at: number } | null = null;
+
+  const wanted = (path: string): boolean =>
+    path in HEADER_FIELDS ||
+    path === 'Header/DeclaratieIdentificatie/Identificatie' ||
+    path === 'Header/DeclaratieIdentificatie/Dagtekening' ||
+    path === 'Header/RetourCodes/RetourCode' ||
+    path === `${ANSWER}/RetourCodes/RetourCode` ||
+    (path.startsWith(`${ANSWER}/`) && ANSWER_FIELDS.has(path.slice(ANSWER.length + 1))) ||
+    path === `${ANSWER_LINE}/ProductReferentie/ReferentieNummer` ||
+    path === `${ANSWER_LINE}/RetourCodes/RetourCode`;
+  walk(
+    text,
+    wanted,
+    (path, at) => {
+      if (path === ANSWER) hasAnswer = true;
+      else if (path === ANSWER_LINE) line = { referentieNummer: null, retourCodes: [], at };
+    },
+    (path, value) => {
+      if (value !== null) {
+        const headerField = HEADER_FIELDS[path];
+        if (headerField) header[headerField] = value;
+        else if (path.startsWith('Header/DeclaratieIdentificatie/')) ident.set(path.slice('Header/DeclaratieIdentificatie/'.length), value);
+        else if (path === 'Header/RetourCodes/RetourCode') headerCodes.push(value);
+        else if (path === `${ANSWER}/RetourCodes/RetourCode`) answerCodes.push(value);
+        else if (line && path === `${ANSWER_LINE}/ProductReferentie/ReferentieNummer`) line.referentieNummer = value;
+        else if (line && path === `${ANSWER_LINE}/RetourCodes/RetourCode`) line.retourCodes.push(value);
+        else if (path.startsWith(`${ANSWER}/`)) answer.set(path.slice(ANSWER.length + 1), value);
+      }
+      if (path === ANSWER_LINE && line) {
+        if (!line.referentieNummer) throw new ImportFileError([fileError('a Prestatie has no ReferentieNummer', line.at, 'ReferentieNummer')]);
+        rejected.push({ referentieNummer: line.referentieNummer, retourCodes: line.retourCodes });
+        line = null;
+      }
+    },
+  );
+
+  const amount = (name: string): number =>
+    signedAmount(need(answer, `${name}/TotaalBedrag`, null), need(answer, `${name}/DebetCredit`, null), 'TotaalBedrag', null);
+  return {
+    code: 'JW325',
+    header: headerOf(header),
+    answer: {
+      declaratieIdentificatie: need(ident, 'Identificatie', null),
+      declaratieDagtekening: need(ident, 'Dagtekening', null),
+      retourCodes: headerCodes,
+      antwoord: hasAnswer
+        ? {
+            declaratieNummer: need(answer, 'DeclaratieNummer', null),
+            totaalIngediend: amount('TotaalIngediendBedrag'),
+            totaalToegekend: amount('TotaalToegekendBedrag'),
+            retourCodes: answerCodes,
+            rejected,
+          }
+        : null,
+    },
+  };
+}
