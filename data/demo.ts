@@ -10,11 +10,11 @@ import { createService } from './service.js';
 import { openDatabase } from './db/open.js';
 
 export const DEMO_SEED = 20251231;
-export const DEMO_SCALE = 0.1;
-const DEMO_VERSION = `${DEMO_SEED}@${DEMO_SCALE}`;
+export const DEMO_SCALE = 0.1; // about 700 children in care a year: realistic shapes, built in 1–2 minutes
 export const DEMO_LABEL = 'Demoregio FoodValley — synthetische gegevens, geen echte kinderen';
 
 export interface DemoOptions {
+  scale?: number; // tests build a smaller demo
   nativeBinding?: string | undefined; // better-sqlite3 built for Electron, in the Electron data host
   log?: (line: string) => void;
 }
@@ -34,11 +34,13 @@ function open(dbFile: string, o: DemoOptions) {
   return openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
 }
 
+const versionOf = (o: DemoOptions) => `${DEMO_SEED}@${o.scale ?? DEMO_SCALE}`;
+
 function demoIsCurrent(dbFile: string, o: DemoOptions): boolean {
   if (!existsSync(dbFile)) return false;
   const db = open(dbFile, o);
   try {
-    return (db.prepare("SELECT value FROM setting WHERE key = 'demo-version'").get() as { value: string } | undefined)?.value === DEMO_VERSION;
+    return (db.prepare("SELECT value FROM setting WHERE key = 'demo-version'").get() as { value: string } | undefined)?.value === versionOf(o);
   } finally {
     db.close();
   }
@@ -51,8 +53,8 @@ export async function ensureDemo(home: string, o: DemoOptions = {}): Promise<str
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'spiegel-demo-'));
   try {
-    o.log?.('De demoregio wordt aangemaakt (eenmalig, ongeveer een minuut)…');
-    await writeRegion(dir, { seed: DEMO_SEED, scale: DEMO_SCALE });
+    o.log?.('De demoregio wordt aangemaakt (eenmalig, 1 à 2 minuten)…');
+    await writeRegion(dir, { seed: DEMO_SEED, scale: o.scale ?? DEMO_SCALE });
     const service = createService({ dbFile, home, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
     try {
       const report = await service['import/files']({ paths: [dir] });
@@ -66,7 +68,7 @@ export async function ensureDemo(home: string, o: DemoOptions = {}): Promise<str
     db.transaction(() => {
       set.run('synthetic', '1');
       set.run('dataset-label', DEMO_LABEL);
-      set.run('demo-version', DEMO_VERSION);
+      set.run('demo-version', versionOf(o));
     })();
     db.close();
     return dbFile;

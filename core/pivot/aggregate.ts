@@ -103,7 +103,7 @@ export function aggregate(tables: FactTables, dims: DimensionId[], filters: Pivo
       g.anyClients.add(client[i]!);
       if (trajectory) {
         g.clients.add(client[i]!);
-        g.trajectories.add(trajectory[i]!);
+        if (trajectory[i]! >= 0) g.trajectories.add(trajectory[i]!);
       } else {
         g.claimed += amount![i]!;
         if (approved![i]) g.approved += amount![i]!;

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runImport } from './import.js';
 import { runPivotCommand } from './pivot.js';
 import { runServe } from './serve.js';
+import { runGenerate } from '../generate/index.js';
 
 const USAGE = `usage:
   spiegel import PATH... [--db FILE] [--home DIR]
@@ -32,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'no-suppression': { type: 'boolean' },
         port: { type: 'string' },
+        out: { type: 'string' },
+        scale: { type: 'string' },
+        seed: { type: 'string' },
         open: { type: 'boolean' },
       },
     });
@@ -42,6 +46,9 @@ export async function main(argv: string[]): Promise<number> {
         return await runPivotCommand(values);
       case 'serve':
         return await runServe(values);
+      case 'generate':
+        if (!values.out) throw new CliError('generate needs --out DIR');
+        return await runGenerate({ out: values.out, scale: values.scale ?? '1', ...(values.seed ? { seed: values.seed } : {}) });
       case undefined:
       case 'help':
       case '--help':

@@ -52,7 +52,7 @@ export function makeProviders(rng: Rng, scale: number): Provider[] {
       agb: String(71000000 + i * 137 + 11),
       name: `${head} ${tail}${i >= 200 ? ` ${Math.floor(i / 200) + 1}` : ''}`,
       categories: [...offered].sort(),
-      weight: 1 / Math.pow(i + 1, 1.15),
+      weight: 1 / (i + 1),
     });
   }
   return providers;

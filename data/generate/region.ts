@@ -27,6 +27,8 @@ export interface RegionSummary {
 
 /** Children planned per unit of scale; tuned so scale 1 gives about 7,000 distinct children in care per year. */
 const CHILDREN_PER_SCALE = 30000;
+/** Children whose care runs from the first weeks of the range, so the first year is not nearly empty. */
+const TRANSITION_PER_SCALE = 4000;
 
 /** Age at first care: mostly school age, some toddlers, a few young adults. */
 const FIRST_AGE: [number, number, number][] = [
@@ -53,8 +55,10 @@ export function planRegion(options: RegionOptions) {
   ctx.rng = root.fork(3);
   const rng = ctx.rng;
   const count = Math.max(20, Math.round(CHILDREN_PER_SCALE * options.scale));
-  for (let i = 0; i < count; i++) {
-    const first = rng.int(rangeStart, rangeEnd - 30);
+  const inCareAtStart = Math.round(TRANSITION_PER_SCALE * options.scale);
+  for (let i = 0; i < count + inCareAtStart; i++) {
+    // The first children are those already in care when the range starts (2015: the decentralisation).
+    const first = i < inCareAtStart ? rangeStart + rng.int(0, 45) : rng.int(rangeStart, rangeEnd - 30);
     const band = FIRST_AGE[rng.weighted(FIRST_AGE.map((b) => b[2]))]!;
     const age = rng.int(band[0], band[1]);
     const birth = first - age * 365 - rng.int(60, 364);
@@ -102,10 +106,11 @@ export async function writeRegion(outDir: string, options: RegionOptions): Promi
     start: iso(plan.rangeStart),
     end: iso(plan.rangeEnd),
     peildatum: iso(peildatum),
-    files: messages.length,
+    files: messages.length + 1,
     messages: messages.length,
     messagesByCode: Object.fromEntries(Object.entries(byCode).sort()),
     planted,
+    providers: plan.providers.map((p) => ({ agb: p.agb, name: p.name })),
     children: plan.children.map((c) => ({ bsn: c.bsn, birth: iso(c.birth).slice(0, 7), gender: c.gender })),
     periods: periods.map((p) => {
       const a = p.assignment;

@@ -57,7 +57,10 @@ export async function readInputs(paths: string[]): Promise<ImportInput[]> {
     }
   };
   for (const p of paths) await visit(p, true);
-  return Promise.all(files.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(name)) })));
+  // One at a time: a month folder holds thousands of files, more than the open-file limit allows at once.
+  const inputs: ImportInput[] = [];
+  for (const name of files) inputs.push({ name, bytes: new Uint8Array(await readFile(name)) });
+  return inputs;
 }
 
 export async function importFiles(db: Database.Database, inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportReport> {

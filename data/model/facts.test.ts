@@ -50,6 +50,15 @@ describe('pivot measures on a hand-built case', () => {
     expect([...assignTrajectories(periods)]).toEqual([0, 0, 1, 2]);
   });
 
+  it('does not count verzorging (40) and vervoer (42) as trajectories, but does count the child', () => {
+    const transport = [period('Z', '0228', 'P3', '42', '2024-02-01', '2024-02-29')];
+    const t = buildFactTables(transport, assignTrajectories(transport), [], people, toDay('2025-06-30'));
+    const p = runPivot(t, normalisePivotQuery({ rows: ['year'], measures: ['clients', 'trajectories'], suppress: false }), {
+      peildatum: '2025-06-30', threshold: 5, labels: (_d, k) => ({ nl: k, en: k }),
+    });
+    expect(p.cells[0]![0]!.values).toEqual([1, 0]);
+  });
+
   it('counts clients and trajectories per year, totals distinct', () => {
     // 2024: X, Y; trajectories X-P1, X-P2, Y. 2025: X (open at P2), Y; trajectories X-P2, Y.
     expect(values(pivot({ rows: ['year'], measures: ['clients', 'trajectories'] }))).toEqual({

@@ -3,11 +3,15 @@
 import { segmentOfCategory } from '../../core/domain/segments.js';
 import type { CarePeriod } from './careperiods.js';
 
-/** The trajectory id of each period (index-aligned with `periods`). */
+// Verzorging (40) and vervoer (42) support care rather than being care of their own (DOMAIN.md §4).
+const NOT_A_TRAJECTORY = new Set(['40', '42']);
+
+/** The trajectory id of each period (index-aligned with `periods`); -1 for periods that are no trajectory. */
 export function assignTrajectories(periods: readonly CarePeriod[]): Int32Array {
-  const ids = new Int32Array(periods.length);
+  const ids = new Int32Array(periods.length).fill(-1);
   const groups = new Map<string, number[]>();
   periods.forEach((p, i) => {
+    if (NOT_A_TRAJECTORY.has(p.productCategory)) return;
     const k = `${p.client}|${p.provider}|${segmentOfCategory(p.productCategory)}|${p.municipality}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));

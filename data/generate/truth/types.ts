@@ -62,11 +62,14 @@ export interface Truth {
   start: string;
   end: string;
   peildatum: string;
+  /** Files written, truth.json included. */
   files: number;
   messages: number;
   messagesByCode: Record<string, number>;
   /** Planted edge cases: case name → BSNs of the children that carry it. */
   planted: Record<string, string[]>;
+  /** Made-up providers (AGB-like code and name); the messages carry only the code. */
+  providers: { agb: string; name: string }[];
   children: TruthChild[];
   periods: TruthPeriod[];
   assignments: TruthAssignment[];
