@@ -207,6 +207,26 @@ describe('pivot view in the browser host', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
   });
 
+  it('switches the measure to trajectories and to money (handworked.md)', async () => {
+    await page.getByLabel('Tweede rijniveau', { exact: true }).selectOption('');
+    await page.getByLabel('Rijen', { exact: true }).selectOption('municipality');
+    await page.getByLabel('Kolommen', { exact: true }).selectOption('year');
+    await page.getByLabel('Filter', { exact: true }).selectOption('');
+    await page.getByLabel('Maat', { exact: true }).selectOption('trajectories');
+    // Ede 2024: A, C, D, G (two touching periods, one trajectory), H (two providers: two), I, J = 8.
+    await expect.poll(() => cellText([EDE], ['2024'])).toBe('8');
+    expect(await cellText([VEENENDAAL], ['2025'])).toBe('3');
+    expect(await cellText('total', ['2024'])).toBe('9');
+    expect(await cellText('total', 'total')).toBe('11');
+    expect(await page.locator('table.pivot caption').textContent()).toMatch(/Trajecten/);
+    await shot('pivot-6-trajectories');
+    // The hand-worked region has no declarations: every euro cell reads € 0,00.
+    await page.getByLabel('Maat', { exact: true }).selectOption('claimed');
+    await expect.poll(() => cellText('total', 'total')).toBe('€ 0,00');
+    await page.getByLabel('Maat', { exact: true }).selectOption('clients');
+    await expect.poll(() => cellText('total', 'total')).toBe('9');
+  });
+
   it('stayed within its CSP and on loopback the whole time', async () => {
     expect(pageErrors).toEqual([]);
     expect(consoleProblems).toEqual([]);
