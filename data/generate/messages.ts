@@ -8,7 +8,8 @@ export interface Message {
   afzender: string;
   ontvanger: string;
   dagtekening: Day;
-  render: (head: Head) => string;
+  /** headOf gives the header another message was written with (a JW325 names its JW323). */
+  render: (head: Head, headOf: (other: Message) => Head) => string;
 }
 
 export function personOf(a: Assignment): Person {

@@ -6,7 +6,7 @@ import type { Message } from './messages.js';
 import type { Period } from './plan.js';
 import type { Rng } from './random.js';
 import type { LineStatus, TruthLine } from './truth/types.js';
-import { jw323, jw325, type Claim, type ClaimLine, type Head } from './xml.js';
+import { jw323, jw325, type Claim, type ClaimLine } from './xml.js';
 
 interface Draft {
   period: Period;
@@ -60,8 +60,8 @@ export function declare(rng: Rng, periods: Period[], rangeEnd: Day): MoneyResult
 
   const send = (provider: string, municipality: string, mi: number, dag: Day, lines: ClaimLine[], rejectShare: number, creditsSafe: boolean): { status: Map<string, LineStatus>; answered: Day | null } => {
     const claim: Claim = { number: `D${String(++claimCounter).padStart(9, '0')}`, month: { start: iso(monthFirst(mi)), end: iso(monthLast(mi)) }, dagtekening: iso(dag), lines };
-    let claimHead: Head | undefined;
-    messages.push({ code: 'JW323', afzender: provider, ontvanger: municipality, dagtekening: dag, render: (h) => ((claimHead = h), jw323(h, claim)) });
+    const claimMessage: Message = { code: 'JW323', afzender: provider, ontvanger: municipality, dagtekening: dag, render: (h) => jw323(h, claim) };
+    messages.push(claimMessage);
     const status = new Map<string, LineStatus>();
     let answered: Day | null = null;
     if (dag > pendingAfter) {
@@ -77,14 +77,13 @@ export function declare(rng: Rng, periods: Period[], rangeEnd: Day): MoneyResult
         afzender: municipality,
         ontvanger: provider,
         dagtekening: answered,
-        // The JW323 is rendered before its answer (messages are rendered in order), so claimHead is known.
-        render: (h) => jw325(h, claim, claimHead!, whole ? [] : rejected, whole),
+        render: (h, headOf) => jw325(h, claim, headOf(claimMessage), whole ? [] : rejected, whole),
       });
     }
     for (const l of lines) {
       truthLines.push({
         provider, municipality, bsn: l.bsn, ref: l.ref, ...(l.prevRef ? { prevRef: l.prevRef } : {}), nr: l.nr, category: l.category, code: l.code,
-        periodStart: l.periodStart, periodEnd: l.periodEnd, amount: l.amount, status: status.get(l.ref)!, declaration: claim.number,
+        month: l.periodStart.slice(0, 7), periodStart: l.periodStart, periodEnd: l.periodEnd, amount: l.amount, status: status.get(l.ref)!, declaration: claim.number,
       });
     }
     return { status, answered };
@@ -113,10 +112,12 @@ export function declare(rng: Rng, periods: Period[], rangeEnd: Day): MoneyResult
     if (corrDay > rangeEnd) continue;
     const corr: ClaimLine[] = [];
     for (const l of fix) {
-      corr.push({ ...l, ref: newRef(), prevRef: l.ref, amount: -l.amount });
+      const credit: ClaimLine = { ...l, ref: newRef(), prevRef: l.ref, amount: -l.amount };
+      corr.push(credit);
       if (rng.chance(0.5)) {
+        // The corrected debit points at the credit it follows, so it is not an original line (DOMAIN.md §8 lead time).
         const volume = Math.max(1, Math.round(l.volume * (0.8 + rng.next() * 0.3)));
-        corr.push({ ...l, ref: newRef(), volume, amount: volume * l.tariff });
+        corr.push({ ...l, ref: newRef(), prevRef: credit.ref, volume, amount: volume * l.tariff });
       }
     }
     send(provider, municipality, mi, corrDay, corr, 0.03, true);

@@ -11,6 +11,7 @@ import { plantCases } from './planted.js';
 import { Rng } from './random.js';
 import { bsnAfter, makeChild, makeProviders, pickMunicipality, type Child } from './actors.js';
 import type { Truth } from './truth/types.js';
+import type { Head } from './xml.js';
 
 export interface RegionOptions {
   seed: number;
@@ -82,19 +83,23 @@ export async function writeRegion(outDir: string, options: RegionOptions): Promi
 
   const periods = plan.assignments.flatMap(periodsOf);
   const money = declare(plan.moneyRng, periods, plan.rangeEnd);
-  const messages = [...care, ...money.messages];
+  // In date order, so each sender's Identificatie grows over time as in real traffic (stable sort: deterministic).
+  const messages = [...care, ...money.messages].sort((a, b) => a.dagtekening - b.dagtekening);
+  const heads = new Map<Message, Head>(
+    messages.map((m, i) => [m, { code: m.code, afzender: m.afzender, ontvanger: m.ontvanger, id: String(i + 1).padStart(10, '0'), dagtekening: iso(m.dagtekening) }]),
+  );
+  const headOf = (m: Message): Head => heads.get(m)!;
 
   const byCode: Record<string, number> = {};
   const madeDirs = new Set<string>();
-  for (let i = 0; i < messages.length; i++) {
-    const m = messages[i]!;
-    const head = { code: m.code, afzender: m.afzender, ontvanger: m.ontvanger, id: String(i + 1).padStart(10, '0'), dagtekening: iso(m.dagtekening) };
+  for (const m of messages) {
+    const head = headOf(m);
     const dir = join(outDir, monthKey(monthIndex(m.dagtekening)));
     if (!madeDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    writeFileSync(join(dir, `${m.code}-${m.afzender}-${head.id}.xml`), m.render(head));
+    writeFileSync(join(dir, `${m.code}-${m.afzender}-${head.id}.xml`), m.render(head, headOf));
     byCode[m.code] = (byCode[m.code] ?? 0) + 1;
   }
 

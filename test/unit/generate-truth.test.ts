@@ -10,7 +10,7 @@ function period(bsn: string, municipality: string, provider: string, category: s
 }
 
 function line(bsn: string, provider: string, category: string, periodStart: string, periodEnd: string, amount: number, status: TruthLine['status'], ref: string, prevRef?: string): TruthLine {
-  return { provider, municipality: '0228', bsn, ref, ...(prevRef ? { prevRef } : {}), nr: 1, category, code: `${category}A01`, periodStart, periodEnd, amount, status, declaration: 'D1' };
+  return { provider, municipality: '0228', bsn, ref, ...(prevRef ? { prevRef } : {}), nr: 1, category, code: `${category}A01`, month: periodStart.slice(0, 7), periodStart, periodEnd, amount, status, declaration: 'D1' };
 }
 
 // A turns 18 on 2024-07-15 (15th of the birth month); B turns 4 on 2024-12-15.
@@ -65,25 +65,45 @@ describe('truthPivot on a hand-worked plan', () => {
 
   it('takes the age band on the last day in care in the cell, and money at the ProductPeriode end', () => {
     const r = truthPivot(truth, { rows: ['ageband'], cols: ['quarter'], measures: ['clients', 'claimed'] });
-    expect(r.rowKeys).toEqual([['0-3'], ['12-17'], ['18-22'], ['4-11']]);
+    expect(r.rowKeys).toEqual([['0-3'], ['4-11'], ['12-17'], ['18-22']]);
     expect(r.colKeys).toEqual([['2024-Q1'], ['2024-Q2'], ['2024-Q3'], ['2024-Q4']]);
     const clients = r.cells.map((row) => row.map((c) => c[0]));
     expect(clients).toEqual([
       [1, 0, 0, 0], // B in Q1 (last day 02-28, age 3); B's November line (age 3) is money only: no client
+      [0, 0, 0, 1], // B on 12-31: 4
       [1, 1, 0, 0], // A on 03-31 and 06-30: 17
       [0, 0, 1, 1], // A on 09-30 and 12-31: 18
-      [0, 0, 0, 1], // B on 12-31: 4
     ]);
     const claimed = r.cells.map((row) => row.map((c) => c[1]));
     expect(claimed).toEqual([
       [0, 0, 0, 5000],
+      [0, 0, 0, 5000],
       [12000, 0, 0, 0],
       [0, 0, 0, 0],
-      [0, 0, 0, 5000],
     ]);
-    expect(r.rowTotals.map((t) => t[0])).toEqual([1, 1, 1, 1]);
     expect(r.colTotals.map((t) => t[0])).toEqual([2, 1, 1, 2]);
     expect(r.grandTotal).toEqual([2, 22000]);
+    // A row total is the figure of its own cell: no time key, so P is the whole range and each child has one
+    // band, taken on their last day in care (A: 18 on 12-31, B: 4 on 12-31). Money keeps its own band per line.
+    expect(r.rowTotals).toEqual([[0, 5000], [1, 5000], [0, 12000], [1, 0]]);
+    // The union reading instead counts each child in every band it had in some quarter.
+    const u = truthPivot(truth, { rows: ['ageband'], cols: ['quarter'], measures: ['clients', 'claimed'] }, { totals: 'union' });
+    expect(u.rowTotals).toEqual([[1, 5000], [1, 5000], [1, 12000], [1, 0]]);
+    expect(u.colTotals).toEqual(r.colTotals);
+    expect(u.grandTotal).toEqual(r.grandTotal);
+  });
+
+  it("counts a child's trajectories in the child's age band of the cell", () => {
+    // Whole range: A is 18 on their last day in care (12-31), so all three of A's trajectories are 18-22,
+    // including the one that ended on 05-31 when A was 17. B (4 on 12-31) has one trajectory.
+    const r = truthPivot(truth, { rows: ['ageband'], cols: [], measures: ['clients', 'trajectories'] });
+    expect(r.rowKeys).toEqual([['0-3'], ['4-11'], ['12-17'], ['18-22']]);
+    expect(r.cells).toEqual([[[0, 0]], [[1, 1]], [[0, 0]], [[1, 3]]]);
+    // Per provider, A's last day at P1 is 09-30 (18): still 18-22.
+    const p = truthPivot(truth, { rows: ['provider', 'ageband'], cols: [], measures: ['clients', 'trajectories'] });
+    // Money-only rows: A's March lines at P1 (17 on 03-31), B's November line at P2 (3 on 11-30).
+    expect(p.rowKeys).toEqual([[P1, '12-17'], [P1, '18-22'], [P2, '0-3'], [P2, '4-11'], [P2, '18-22']]);
+    expect(p.cells.map((c) => c[0])).toEqual([[0, 0], [1, 2], [0, 0], [1, 1], [1, 1]]);
   });
 
   it('orders segments by DOMAIN.md §4, not alphabetically, and never counts categories 40/42 as trajectories', () => {

@@ -100,6 +100,28 @@ describe('writeRegion', () => {
     expect(new Set(truth.lines.map((l) => l.status))).toEqual(new Set(['approved', 'rejected', 'pending']));
   });
 
+  it('answers each JW323 at most once, naming it by Identificatie and Dagtekening and its DeclaratieNummer', () => {
+    const claims = new Map<string, Msg>();
+    for (const m of messages.filter((x) => x.code === 'JW323')) {
+      claims.set(`${tag(m.text, 'Afzender')[0]}|${tag(m.text, 'Identificatie')[0]}|${tag(m.text, 'Dagtekening')[0]}`, m);
+    }
+    const answered = new Set<string>();
+    for (const m of messages.filter((x) => x.code === 'JW325')) {
+      const ids = tag(m.text, 'Identificatie');
+      const days = tag(m.text, 'Dagtekening');
+      const key = `${tag(m.text, 'Ontvanger')[0]}|${ids[1]}|${days[1]}`;
+      const claim = claims.get(key);
+      expect(claim, key).toBeDefined();
+      expect(answered.has(key)).toBe(false);
+      answered.add(key);
+      expect(days[0]! >= days[1]!).toBe(true);
+      const nr = tag(m.text, 'DeclaratieNummer')[0];
+      if (nr !== undefined) expect(nr).toBe(tag(claim!.text, 'DeclaratieNummer')[0]);
+    }
+    // The last two months are still pending: declarations without an answer.
+    expect(answered.size).toBeLessThan(claims.size);
+  });
+
   it('validates every message against its iJw 3.2 XSD', async () => {
     const base = { fileName: 'basisschema.xsd', contents: readFileSync(new URL('basisschema.xsd', XSD), 'utf8') };
     const byCode = new Map<string, Msg[]>();

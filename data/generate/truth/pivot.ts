@@ -142,6 +142,8 @@ function compareKeys(dims: Dim[], a: string[], b: string[]): number {
     if (dims[i] === 'segment') {
       return SEGMENTS.indexOf(x as (typeof SEGMENTS)[number]) - SEGMENTS.indexOf(y as (typeof SEGMENTS)[number]);
     }
+    // Age bands by age, youngest first (their lower bound), not as text.
+    if (dims[i] === 'ageband') return parseInt(x, 10) - parseInt(y, 10);
     return x < y ? -1 : 1;
   }
   return 0;
@@ -154,9 +156,27 @@ function measureOf(cell: Cell | undefined, m: Measure): number {
   return m === 'claimed' ? cell.claimed : cell.approved;
 }
 
-export function truthPivot(truth: Truth, query: TruthQuery): TruthResult {
-  const filters = query.filters ?? [];
-  const grain = grainOf([...query.rows, ...query.cols, ...filters.map((f) => f[0])]);
+export interface TruthPivotOptions {
+  /**
+   * 'cell' (default): a total is the figure of the total's own cell — the query without the totalled dimensions,
+   * so with no time key its P is the whole range and each client has one age band (DOMAIN.md §4).
+   * 'union': a total is the distinct union of the members of the cells it spans. The two differ only when
+   * age band and time are on different axes (a client can be 12-17 in one month and 18-22 in a later one).
+   */
+  totals?: 'cell' | 'union';
+}
+
+interface Aggregate {
+  cells: Map<string, Cell>;
+  rows: Map<string, string[]>;
+  cols: Map<string, string[]>;
+}
+
+const cellId = (r: string[], c: string[]) => `${JSON.stringify(r)}\u0000${JSON.stringify(c)}`;
+
+/** Aggregates care and money into cells keyed by rows × cols; P follows the finest time dim among them and the filters. */
+function aggregate(truth: Truth, care: CarePeriod[], rows: Dim[], cols: Dim[], filters: [Dim, '==', string][]): Aggregate {
+  const grain = grainOf([...rows, ...cols, ...filters.map((f) => f[0])]);
   const peil = truth.peildatum;
   const rangeStart = truth.start;
   const birth = new Map(truth.children.map((c) => [c.bsn, c.birth]));
@@ -167,42 +187,38 @@ export function truthPivot(truth: Truth, query: TruthQuery): TruthResult {
   const colSeen = new Map<string, string[]>();
   const passes = (keys: Keys) => filters.every(([d, , v]) => keys[d] === v);
   const cellFor = (keys: Keys): Cell => {
-    const r = query.rows.map((d) => keys[d] ?? '');
-    const c = query.cols.map((d) => keys[d] ?? '');
-    const rk = JSON.stringify(r);
-    const ck = JSON.stringify(c);
-    rowSeen.set(rk, r);
-    colSeen.set(ck, c);
-    const id = `${rk}\u0000${ck}`;
+    const r = rows.map((d) => keys[d] ?? '');
+    const c = cols.map((d) => keys[d] ?? '');
+    rowSeen.set(JSON.stringify(r), r);
+    colSeen.set(JSON.stringify(c), c);
+    const id = cellId(r, c);
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = newCell()));
     return cell;
   };
 
-  // Care: per cell without its age band, the last day in care in P for each child and each trajectory;
-  // the age on that day gives the band (DOMAIN.md §4).
-  // Only the query's dims decide which periods share a cell, so key on those.
-  const cellDims = [...query.rows, ...query.cols, ...filters.map((f) => f[0])].filter((d) => d !== 'ageband');
-  const lastDay = new Map<string, { keys: Keys; bsn: string; traj: string | null; last: string }>();
-  for (const p of carePeriods(truth)) {
+  // Care: per cell without its age band, the last day in care in P for each child; the age on that day gives
+  // the child's band (DOMAIN.md §4), and the child's trajectories in that cell take the same band.
+  // Only the query's dims decide which periods share a cell.
+  const cellDims = [...rows, ...cols, ...filters.map((f) => f[0])].filter((d) => d !== 'ageband');
+  const lastDay = new Map<string, { keys: Keys; bsn: string; last: string; trajectories: Set<string> }>();
+  for (const p of care) {
     for (const unit of unitsOver(grain, p.start, p.end, rangeStart)) {
       const last = p.end < unit.end ? p.end : unit.end;
       const keys: Keys = { ...p.keys, ...unit.keys };
-      const bump = (id: string, traj: string | null) => {
-        const seen = lastDay.get(id);
-        if (!seen || last > seen.last) lastDay.set(id, { keys, bsn: p.bsn, traj, last });
-      };
-      const cellBase = JSON.stringify(cellDims.map((d) => keys[d] ?? ''));
-      bump(`c|${cellBase}|${p.bsn}`, null);
-      if (p.trajectory) bump(`t|${cellBase}|${p.trajectory}`, p.trajectory);
+      const id = `${JSON.stringify(cellDims.map((d) => keys[d] ?? ''))}|${p.bsn}`;
+      let seen = lastDay.get(id);
+      if (!seen) lastDay.set(id, (seen = { keys, bsn: p.bsn, last, trajectories: new Set() }));
+      else if (last > seen.last) seen.last = last;
+      if (p.trajectory) seen.trajectories.add(p.trajectory);
     }
   }
-  for (const [id, e] of lastDay) {
+  for (const e of lastDay.values()) {
     const keys: Keys = { ...e.keys, ageband: ageBand(ageAt(birth.get(e.bsn) ?? '1900-01', e.last)) };
     if (!passes(keys)) continue;
     const cell = cellFor(keys);
-    if (id.startsWith('c|')) cell.clients.add(e.bsn);
-    else if (e.traj) cell.trajectories.add(e.traj);
+    cell.clients.add(e.bsn);
+    for (const t of e.trajectories) cell.trajectories.add(t);
   }
 
   // Money: each line in the unit where its ProductPeriode starts; age band at the ProductPeriode end.
@@ -223,31 +239,45 @@ export function truthPivot(truth: Truth, query: TruthQuery): TruthResult {
     cell.claimed += line.amount;
     if (line.status === 'approved') cell.approved += line.amount;
   }
+  return { cells, rows: rowSeen, cols: colSeen };
+}
 
-  const rowKeys = [...rowSeen.values()].sort((a, b) => compareKeys(query.rows, a, b));
-  const colKeys = [...colSeen.values()].sort((a, b) => compareKeys(query.cols, a, b));
+function union(parts: (Cell | undefined)[]): Cell {
+  const t = newCell();
+  for (const p of parts) {
+    if (!p) continue;
+    for (const x of p.clients) t.clients.add(x);
+    for (const x of p.trajectories) t.trajectories.add(x);
+    t.claimed += p.claimed;
+    t.approved += p.approved;
+  }
+  return t;
+}
+
+export function truthPivot(truth: Truth, query: TruthQuery, options: TruthPivotOptions = {}): TruthResult {
+  const filters = query.filters ?? [];
+  const care = carePeriods(truth);
+  const full = aggregate(truth, care, query.rows, query.cols, filters);
+  const rowKeys = [...full.rows.values()].sort((a, b) => compareKeys(query.rows, a, b));
+  const colKeys = [...full.cols.values()].sort((a, b) => compareKeys(query.cols, a, b));
   if (colKeys.length === 0) colKeys.push([]);
-  const get = (r: string[], c: string[]) => cells.get(`${JSON.stringify(r)}\u0000${JSON.stringify(c)}`);
-
-  const total = (parts: (Cell | undefined)[]): Cell => {
-    const t = newCell();
-    for (const p of parts) {
-      if (!p) continue;
-      for (const x of p.clients) t.clients.add(x);
-      for (const x of p.trajectories) t.trajectories.add(x);
-      t.claimed += p.claimed;
-      t.approved += p.approved;
-    }
-    return t;
-  };
   const values = (cell: Cell | undefined) => query.measures.map((m) => measureOf(cell, m));
+  const get = (r: string[], c: string[]) => full.cells.get(cellId(r, c));
 
-  return {
-    rowKeys,
-    colKeys,
-    cells: rowKeys.map((r) => colKeys.map((c) => values(get(r, c)))),
-    rowTotals: rowKeys.map((r) => values(total(colKeys.map((c) => get(r, c))))),
-    colTotals: colKeys.map((c) => values(total(rowKeys.map((r) => get(r, c))))),
-    grandTotal: values(total([...cells.values()])),
-  };
+  let rowTotals: number[][];
+  let colTotals: number[][];
+  let grandTotal: number[];
+  if (options.totals === 'union') {
+    rowTotals = rowKeys.map((r) => values(union(colKeys.map((c) => get(r, c)))));
+    colTotals = colKeys.map((c) => values(union(rowKeys.map((r) => get(r, c)))));
+    grandTotal = values(union([...full.cells.values()]));
+  } else {
+    const byRow = aggregate(truth, care, query.rows, [], filters);
+    const byCol = aggregate(truth, care, [], query.cols, filters);
+    const all = aggregate(truth, care, [], [], filters);
+    rowTotals = rowKeys.map((r) => values(byRow.cells.get(cellId(r, []))));
+    colTotals = colKeys.map((c) => values(byCol.cells.get(cellId([], c))));
+    grandTotal = values(all.cells.get(cellId([], [])));
+  }
+  return { rowKeys, colKeys, cells: rowKeys.map((r) => colKeys.map((c) => values(get(r, c)))), rowTotals, colTotals, grandTotal };
 }

@@ -32,11 +32,14 @@ export interface TruthLine {
   nr: number;
   category: string;
   code: string;
+  /** The ProductPeriode month, 'YYYY-MM' (claimed counts by this month, not by declaration date). */
+  month: string;
   /** ProductPeriode, always within one calendar month. */
   periodStart: string;
   periodEnd: string;
   /** Signed eurocent: debit positive, credit negative. */
   amount: number;
+  /** approved: a JW325 arrived and does not list it; rejected: listed, or the whole declaration rejected; pending: no JW325 yet. */
   status: LineStatus;
   declaration: string;
 }
