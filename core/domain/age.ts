@@ -1,7 +1,7 @@
 // Age (DOMAIN.md §4): whole years between the 15th of the birth month and a date; bands 0–3, 4–11, 12–17,
 // 18–22, 23+. Only birth year and month are stored, hence the 15th.
 import { fromDay } from './dates.js';
-import { AGE_BANDS } from '../registry.js';
+import type { AGE_BANDS } from '../registry.js';
 
 /** birth as yyyymm; day as a day number. */
 export function ageOn(birth: number, day: number): number {

@@ -4,7 +4,6 @@
 import type { Table } from 'apache-arrow';
 import type { PivotFilter } from '../contract/methods.js';
 import type { DimensionId } from '../registry.js';
-import { TIME_DIMENSIONS } from '../registry.js';
 import { ageBand, ageOn } from '../domain/age.js';
 import { intColumn, keyReader, type KeyReader } from './keys.js';
 
