@@ -3,9 +3,9 @@
 // As there, only whitelisted paths are captured: a JW323 line's BSN is pseudonymised the moment it is
 // complete, and the BSNs in a JW325 are not read at all (its lines are matched by ReferentieNummer).
 // Call only on XSD-valid documents.
-import { SaxesParser } from 'saxes';
 import { ImportFileError, fileError } from './errors.js';
 import { HEADER_FIELDS, toInteger, type MessageHeader } from './parse.js';
+import { walk } from './walk.js';
 
 export interface DeclarationLineFacts {
   referentieNummer: string;
@@ -65,38 +65,6 @@ export function signedAmount(amount: string, debetCredit: string, element: strin
 }
 
 type Fields = Map<string, string>;
-
-/** Walks the document below the root Bericht. `wanted(path)` says which elements' text to capture; `close`
- *  receives every closing path with its captured text (null when not captured); `open` every opening path. */
-function walk(text: string, wanted: (path: string) => boolean, open: (path: string, line: number) => void, close: (path: string, value: string | null) => void): void {
-  const stack: string[] = [];
-  let capture: string | null = null;
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  parser.on('error', (err) => {
-    throw new ImportFileError([fileError(`not well-formed XML: ${err.message}`, parser.line)]);
-  });
-  parser.on('opentag', (tag) => {
-    if (stack.length === 0 && tag.local === 'Bericht') {
-      stack.push('');
-      return;
-    }
-    stack.push(tag.local);
-    const path = stack.slice(1).join('/');
-    open(path, parser.line);
-    capture = wanted(path) ? '' : null;
-  });
-  parser.on('text', (t) => {
-    if (capture !== null) capture += t;
-  });
-  parser.on('closetag', () => {
-    const path = stack.slice(1).join('/');
-    const value = capture?.trim() ?? null;
-    capture = null;
-    stack.pop();
-    close(path, value);
-  });
-  parser.write(text).close();
-}
 
 function headerOf(header: Partial<MessageHeader>): MessageHeader {
   for (const k of ['berichtCode', 'afzender', 'ontvanger', 'identificatie', 'dagtekening'] as const) {

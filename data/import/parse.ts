@@ -2,7 +2,7 @@
 // Only whitelisted element paths are read at all: names, addresses, phone numbers, e-mail, relations and
 // comments are skipped as they stream past, and the BSN is pseudonymised the moment it is complete, so
 // nothing personal ends up in the returned records. Call only on XSD-valid documents.
-import { SaxesParser } from 'saxes';
+import { walk } from './walk.js';
 import { ImportFileError, fileError } from './errors.js';
 
 export type StoredCode = 'JW301' | 'JW305' | 'JW307';
@@ -103,34 +103,14 @@ export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn:
   let product: Map<string, string> | null = null;
   const products: { fields: Map<string, string>; line: number }[] = [];
 
-  const stack: string[] = [];
-  let capture: string | null = null; // text of the current whitelisted element only
   let productStart = 0;
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  parser.on('error', (err) => {
-    throw new ImportFileError([fileError(`not well-formed XML: ${err.message}`, parser.line)]);
-  });
-  parser.on('opentag', (tag) => {
-    if (stack.length === 0 && tag.local === 'Bericht') {
-      stack.push('');
-      return;
-    }
-    stack.push(tag.local);
-    const path = stack.slice(1).join('/');
+  const open = (path: string, line: number): void => {
     if (path === listPath) {
       product = new Map();
-      productStart = parser.line;
+      productStart = line;
     } else if (path === CLIENT_CONTACT) contact = new Map();
-    capture = isWanted(path) ? '' : null;
-  });
-  parser.on('text', (t) => {
-    if (capture !== null) capture += t;
-  });
-  parser.on('closetag', () => {
-    const path = stack.slice(1).join('/');
-    const value = capture?.trim() ?? null;
-    capture = null;
-    stack.pop();
+  };
+  const close = (path: string, value: string | null): void => {
     if (value !== null) {
       const headerField = HEADER_FIELDS[path];
       if (headerField) header[headerField] = value;
@@ -149,7 +129,7 @@ export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn:
       if (candidate && (pc4 === null || candidate.since > pc4.since)) pc4 = candidate;
       contact = null;
     }
-  });
+  };
 
   function isWanted(path: string): boolean {
     if (path in HEADER_FIELDS || CLIENT_FIELDS.has(path)) return true;
@@ -158,7 +138,7 @@ export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn:
     return false;
   }
 
-  parser.write(text).close();
+  walk(text, isWanted, open, close);
 
   const fullHeader = requireAll(header, ['berichtCode', 'afzender', 'ontvanger', 'identificatie', 'dagtekening']);
   if (!client.pseudonym) throw new ImportFileError([fileError('the message has no client BSN', null, 'Bsn')]);
