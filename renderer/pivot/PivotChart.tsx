@@ -55,7 +55,7 @@ export function PivotChart({ data, colOrder, rowTitle, colTitle, valueTitle, ari
       encoding: {
         // The row dimensions are named in the caption; an axis title here would crowd long labels.
         y: { field: 'row', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 240, labelPadding: 6 } },
-        x: { field: 'value', type: 'quantitative', title: valueTitle, stack: null, axis: { format: ',d', tickMinStep: 1 } },
+        x: { field: 'value', type: 'quantitative', title: valueTitle, stack: null, axis: { format: ',d', tickMinStep: 1, tickCount: 5, labelOverlap: true } },
         ...(colTitle
           ? {
               color: { field: 'col', type: 'nominal', sort: cols, title: colTitle, scale: { domain: cols, scheme: 'tableau10' } },

@@ -7,8 +7,9 @@ import { formatNumber } from '../format.js';
 /** The unit of the measure on show: counts as integers, money (eurocent) as euro with cents. */
 export const UnitContext = createContext<Unit>('count');
 
+/** The grid shows whole euros (readable at a glance in a meeting); exports and JSON keep the cents. */
 export function formatValue(value: number, unit: Unit): string {
-  return unit === 'eurocent' ? `€ ${formatNumber(value / 100, 2)}` : formatNumber(value);
+  return unit === 'eurocent' ? `€ ${formatNumber(Math.round(value / 100))}` : formatNumber(value);
 }
 
 interface Props {
