@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ApiFailure } from '../../core/contract/dispatch.js';
 import { migration001 } from './migrations/001_init.js';
 import { migration002 } from './migrations/002_declarations.js';
+import { migration003 } from './migrations/003_requests.js';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

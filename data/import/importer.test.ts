@@ -116,12 +116,12 @@ describe('importFiles', () => {
     expect(row.error).not.toContain('2027-06-31'); // values are redacted in the database: they may be personal
   });
 
-  it('rejects JW318.xml and reports valid JW302.xml as unsupported (validated, not stored)', async () => {
+  it('rejects JW318.xml and stores valid JW302.xml (a retour: process data only)', async () => {
     const report = await run([exampleInput('JW318'), exampleInput('JW302')]);
     expect(report.files[0]).toMatchObject({ status: 'rejected', messageCode: 'JW318', errors: [expect.objectContaining({ line: 33, element: 'RetourCode' })] });
-    expect(report.files[1]).toMatchObject({ status: 'unsupported', messageCode: 'JW302', errors: [], messages: 0 });
-    expect(count('message')).toBe(0);
-    expect(db.prepare('SELECT status FROM import_file ORDER BY id').all()).toEqual([{ status: 'rejected' }, { status: 'unsupported' }]);
+    expect(report.files[1]).toMatchObject({ status: 'imported', messageCode: 'JW302', errors: [], messages: 1 });
+    expect(count('message')).toBe(1);
+    expect(db.prepare('SELECT status FROM import_file ORDER BY id').all()).toEqual([{ status: 'rejected' }, { status: 'imported' }]);
   });
 
   it('rejects non-XML, DOCTYPE and unknown roots with a clear reason, next to files that import', async () => {

@@ -6,12 +6,14 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
+import { expandInputs, preOutcome, preSniff, preWarnings, type ZipLimits } from './containers.js';
 import { ImportFileError, fileError, redactError, reportableError, type FileError } from './errors.js';
 import { parseMessage, STORED_CODES } from './parse.js';
 import { parseAnswer, parseDeclaration } from './parse-declaration.js';
 import { pseudonymise } from './pseudonym.js';
 import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
 import { Store, type StoredMessage, type Warning } from './store.js';
+import { parseRequestTraffic } from './store-request.js';
 import { validateMessages } from './validate.js';
 
 export interface ImportInput {
@@ -25,6 +27,8 @@ export interface ImportOptions {
   appVersion: string;
   now?: () => Date;
   maxFileBytes?: number;
+  /** Limits for zip archives (containers.ts DEFAULT_ZIP_LIMITS). */
+  zip?: Partial<ZipLimits>;
 }
 
 interface Prepared {
@@ -41,10 +45,10 @@ function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string
   if (code === 'JW323') return parseDeclaration(text, pseudonymise);
   if (code === 'JW325') return parseAnswer(text);
   for (const stored of STORED_CODES) if (code === stored) return parseMessage(text, stored, pseudonymise);
-  return null;
+  return parseRequestTraffic(text, code, pseudonymise);
 }
 
-/** Reads files and folders (recursively, *.xml) into import inputs, in a stable order. */
+/** Reads files and folders (recursively, *.xml and *.zip) into import inputs, in a stable order. */
 export async function readInputs(paths: string[]): Promise<ImportInput[]> {
   const files: string[] = [];
   const visit = async (path: string, explicit: boolean): Promise<void> => {
@@ -52,7 +56,7 @@ export async function readInputs(paths: string[]): Promise<ImportInput[]> {
     if (info.isDirectory()) {
       const entries = (await readdir(path)).sort();
       for (const entry of entries) await visit(join(path, entry), false);
-    } else if (info.isFile() && (explicit || path.toLowerCase().endsWith('.xml'))) {
+    } else if (info.isFile() && (explicit || /\.(xml|zip)$/i.test(path))) {
       files.push(path);
     }
   };
@@ -66,7 +70,8 @@ export async function readInputs(paths: string[]): Promise<ImportInput[]> {
 export async function importFiles(db: Database.Database, inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
-  const prepared = await prepare(inputs, options);
+  // Zips opened, GGk envelopes unwrapped, iJw 3.0/3.1 mapped (containers.ts).
+  const prepared = await prepare(expandInputs(inputs, options), options);
   const store = new Store(db);
   const report: ImportReport = { batchId: null, files: [], warnings: [] };
 
@@ -92,7 +97,12 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
     for (const p of prepared) {
       const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
       const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
-      if (p.errors.length > 0) {
+      const pre = preOutcome(p.input);
+      if (pre !== null) {
+        result.status = pre.status;
+        result.errors = pre.errors.map(reportableError);
+        store.addFile({ ...base, status: pre.status, error: pre.errors.length > 0 ? storedErrors(pre.errors) : null });
+      } else if (p.errors.length > 0) {
         store.addFile({ ...base, status: 'rejected', error: storedErrors(p.errors) });
       } else if (p.parsed === null) {
         result.status = 'unsupported';
@@ -109,6 +119,10 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
           result.errors = errorsOf(e, 'the file could not be stored').map(reportableError);
           store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
         }
+      }
+      for (const w of preWarnings(p.input)) {
+        store.addWarning(batchId, null, { code: w.code, detail: `${p.input.name}: ${w.detail}` });
+        report.warnings.push({ file: p.input.name, ...w });
       }
       report.files.push(result);
     }
@@ -128,7 +142,7 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
 async function prepare(inputs: readonly ImportInput[], options: ImportOptions): Promise<Prepared[]> {
   const prepared: Prepared[] = inputs.map((input) => {
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    const s = sniff(input.bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const s = preSniff(input) ?? sniff(input.bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     return s.ok
       ? { input, sha256, code: s.code, errors: [], text: s.text, parsed: null }
       : { input, sha256, code: s.code, errors: [s.error], text: null, parsed: null };

@@ -6,11 +6,13 @@ import { canonicalJson, sha256Of, type Warning } from './canonical.js';
 import type { ParsedMessage } from './parse.js';
 import type { AnswerMessage, DeclarationMessage } from './parse-declaration.js';
 import { DeclarationStore } from './store-declaration.js';
+import { RequestStore, isRequestTraffic, type RequestTrafficMessage } from './store-request.js';
 
 export { canonicalJson, type Warning };
 
-/** Every message the importer stores: the single-client ones of parse.ts and the declaration traffic. */
-export type StoredMessage = ParsedMessage | DeclarationMessage | AnswerMessage;
+/** Every message the importer stores: the single-client ones of parse.ts, the declaration traffic, and the
+ *  request traffic and retours of store-request.ts. */
+export type StoredMessage = ParsedMessage | DeclarationMessage | AnswerMessage | RequestTrafficMessage;
 
 export type StoreOutcome =
   | { kind: 'stored'; warnings: Warning[]; skippedLines: number }
@@ -24,9 +26,11 @@ export function contentHash(message: StoredMessage): string {
 export class Store {
   private readonly s;
   private readonly declarations: DeclarationStore;
+  private readonly requests: RequestStore;
 
   constructor(private readonly db: Database.Database) {
     this.declarations = new DeclarationStore(db);
+    this.requests = new RequestStore(db);
     this.s = {
       batch: db.prepare('INSERT INTO import_batch (started_at, app_version) VALUES (?, ?)'),
       finishBatch: db.prepare(
@@ -125,8 +129,9 @@ export class Store {
       };
     }
 
-    // JW323/JW325 concern many clients: their client facts live on the lines, not on the message.
-    const client = m.code === 'JW323' || m.code === 'JW325' ? null : m.client;
+    // JW323/JW325 concern many clients: their client facts live on the lines, not on the message. Requests
+    // keep theirs on the request rows; retours and JW319 keep none.
+    const client = 'client' in m ? m.client : null;
     const messageId = Number(
       this.s.message.run({
         code: m.code,
@@ -146,6 +151,7 @@ export class Store {
     );
     if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId) };
     if (m.code === 'JW325') return { kind: 'stored', skippedLines: 0, warnings: this.declarations.storeAnswer(m, messageId) };
+    if (isRequestTraffic(m)) return { kind: 'stored', skippedLines: 0, warnings: this.requests.store(m, messageId) };
     const warnings: Warning[] = [];
     if (m.code === 'JW301') {
       for (const a of m.assignments) {

@@ -90,10 +90,11 @@ async function validateChunk(files: Uint8Array[]): Promise<FileError[][]> {
     });
     return splitOutput(result.rawOutput, files.length);
   } catch (e) {
-    // xmllint gives up on the whole call when one document is unreadable; find out which one.
+    // xmllint gives up on the whole call when one document is unreadable; find out which one by halving,
+    // one call at a time: a worker per file at once would start thousands of schema compilations.
     if (files.length > 1) {
-      const single = await Promise.all(files.map((f) => validateChunk([f])));
-      return single.map((r) => r[0]!);
+      const mid = files.length >> 1;
+      return [...(await validateChunk(files.slice(0, mid))), ...(await validateChunk(files.slice(mid)))];
     }
     const message = e instanceof Error ? e.message : String(e);
     const parsed = splitOutput(message, 1)[0]!;
