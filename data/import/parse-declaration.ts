@@ -6,6 +6,7 @@
 import { ImportFileError, fileError } from './errors.js';
 import { HEADER_FIELDS, toInteger, type MessageHeader } from './parse.js';
 import { walk } from './walk.js';
+import { headerOf, need, type Fields } from './fields.js';
 
 export interface DeclarationLineFacts {
   referentieNummer: string;
@@ -64,22 +65,7 @@ export function signedAmount(amount: string, debetCredit: string, element: strin
   throw new ImportFileError([fileError(`DebetCredit '${debetCredit}' is neither D nor C`, line, 'DebetCredit')]);
 }
 
-type Fields = Map<string, string>;
 
-function headerOf(header: Partial<MessageHeader>): MessageHeader {
-  for (const k of ['berichtCode', 'afzender', 'ontvanger', 'identificatie', 'dagtekening'] as const) {
-    if (!header[k]) throw new ImportFileError([fileError(`the header has no ${k}`, null, 'Header')]);
-  }
-  return header as MessageHeader;
-}
-
-function need(fields: Fields, name: string, line: number | null): string {
-  const value = fields.get(name);
-  if (value === undefined || value === '') {
-    throw new ImportFileError([fileError(`${name} is missing; Spiegel cannot store the message without it`, line, name.split('/').pop()!)]);
-  }
-  return value;
-}
 
 const DECLARATION = 'Declaratie';
 const CLIENT = 'Declaratie/Clienten/Client';

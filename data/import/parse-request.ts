@@ -6,6 +6,7 @@
 import { ImportFileError, fileError } from './errors.js';
 import { HEADER_FIELDS, toInteger, type MessageHeader, type Product } from './parse.js';
 import { walk } from './walk.js';
+import { headerOf, need, type Fields } from './fields.js';
 
 export type RequestCode = 'JW315' | 'JW317';
 
@@ -58,7 +59,6 @@ export interface RequestAnswerFacts {
 
 export type RequestAnswerMessage = { code: 'JW319'; header: MessageHeader; answer: RequestAnswerFacts };
 
-type Fields = Map<string, string>;
 
 const JW315_ITEM = 'Client/AangevraagdeProducten/AangevraagdProduct';
 const JW315_ITEM_FIELDS = new Set([
@@ -77,20 +77,6 @@ const JW317_ITEM_FIELDS = new Set([
 ]);
 const CHILD_FIELDS = new Set(['Client/Bsn', 'Client/Geboortedatum/Datum', 'Client/Geboortedatum/DatumGebruik', 'Client/Geslacht']);
 
-function headerOf(header: Partial<MessageHeader>): MessageHeader {
-  for (const k of ['berichtCode', 'afzender', 'ontvanger', 'identificatie', 'dagtekening'] as const) {
-    if (!header[k]) throw new ImportFileError([fileError(`the header has no ${k}`, null, 'Header')]);
-  }
-  return header as MessageHeader;
-}
-
-function need(fields: Fields, name: string, line: number | null): string {
-  const value = fields.get(name);
-  if (value === undefined || value === '') {
-    throw new ImportFileError([fileError(`${name} is missing; Spiegel cannot store the message without it`, line, name.split('/').pop()!)]);
-  }
-  return value;
-}
 
 function optionalInteger(fields: Fields, name: string, line: number): number | null {
   const v = fields.get(name);

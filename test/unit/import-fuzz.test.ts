@@ -13,6 +13,7 @@ import { writeRegion } from '../../data/generate/region.js';
 import { openDatabase } from '../../data/db/open.js';
 import { importFiles, type ImportInput } from '../../data/import/importer.js';
 import { EXAMPLE_CODES, exampleText } from '../fixtures/import/examples.js';
+import { prng } from '../fixtures/prng.js';
 
 // npm test runs 3 batches (300 mutants); `npm run fuzz` runs the full 2,000 (FUZZ_BATCHES=20).
 const BATCHES = Number(process.env.FUZZ_BATCHES ?? 3);
@@ -20,16 +21,6 @@ const PER_BATCH = 100;
 /** A batch that takes longer than this counts as a hang (normal batches take well under a few seconds). */
 const BATCH_LIMIT_MS = 20_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

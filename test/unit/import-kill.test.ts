@@ -12,21 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRegion } from '../../data/generate/region.js';
 import { createService } from '../../data/service.js';
 import { BIN } from './cli-helpers.js';
+import { prng } from '../fixtures/prng.js';
 
 const TRIALS = 20;
 const COUNTED = ['message', 'assignment_version', 'care_start', 'care_stop', 'declaration', 'declaration_line', 'declaration_answer'] as const;
 
-/** mulberry32: a small seeded PRNG, so a failing trial can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let work: string;
 let home: string;
