@@ -31,8 +31,10 @@ const same = (s: string): Text => ({ nl: s, en: s });
 
 export function dimensionLabel(dim: DimensionId, key: string): Text {
   switch (dim) {
-    case 'municipality':
-      return same(`${municipalityName(key)} (${key})`);
+    case 'municipality': {
+      const name = municipalityName(key);
+      return same(name ? `${name} (${key})` : `Gemeente ${key}`);
+    }
     case 'segment':
       return SEGMENT_LABELS[key as Segment] ?? same(key);
     case 'category': {

@@ -121,7 +121,7 @@ describe('browser host', () => {
   });
 
   it('refuses a foreign Origin', async () => {
-    expect((await api({ Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api({ Origin: 'https://evil.example.com' })).status).toBe(403);
     expect((await api({ Origin: 'null' })).status).toBe(403);
     expect((await api({ Origin: `http://127.0.0.1:${port + 1}` })).status).toBe(403);
     expect((await api({ Origin: `http://127.0.0.1:${port}` })).status).toBe(200);

@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importReport } from '../../core/contract/methods.js';
-import { openDatabase } from '../db/open.js';
 import { declareSize, markEncrypted, zipOf } from '../../test/fixtures/containers/build.js';
 import { exampleInput, exampleText } from '../../test/fixtures/import/examples.js';
 import { DEFAULT_ZIP_LIMITS, expandInputs, looksLikeZip, readZip, unsafeEntryName, ZipRefusedError } from './containers.js';
 import { importFiles, readInputs, type ImportInput, type ImportOptions } from './importer.js';
-import { loadOrCreateKey } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let db: Database.Database;
@@ -22,15 +20,8 @@ const run = async (inputs: ImportInput[], extra: Partial<ImportOptions> = {}): R
 const MB = 1024 * 1024;
 const month = (): Uint8Array => zipOf({ 'april/JW301.xml': exampleText('JW301'), 'april/starts/JW305.xml': exampleText('JW305'), 'april/JW307.xml': exampleText('JW307') });
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-containers-'));
-  db = openDatabase(join(dir, 'spiegel.db'));
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, db, key } = openTempStore('spiegel-containers-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('zip archives', () => {
   it('imports the entries of a zip exactly like the loose files; the loose files afterwards are all skipped', async () => {

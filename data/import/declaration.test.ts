@@ -1,17 +1,14 @@
 // Import of JW323 declarations and JW325 answers: stored facts, line identity (skip / conflict), orphans,
 // and privacy. The money statuses derived from them are tested in data/model/money.test.ts.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importReport } from '../../core/contract/methods.js';
-import { openDatabase } from '../db/open.js';
 import { exampleInput, exampleText, textInput } from '../../test/fixtures/import/examples.js';
 import { answerWithoutAntwoord, jw323, otherDeclaration, replaceNth } from '../../test/fixtures/import/declarations.js';
 import { importFiles, type ImportInput } from './importer.js';
 import { parseAnswer, parseDeclaration } from './parse-declaration.js';
-import { loadOrCreateKey } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let dbFile: string;
@@ -25,16 +22,8 @@ const counts = (): Record<string, number> => Object.fromEntries(TABLES.map((t) =
 const lines = (): unknown[] =>
   db.prepare('SELECT referentie_nummer AS ref, toewijzing_nr AS nr, periode_begin AS begin, bedrag, vorig_referentie_nummer AS vorig FROM declaration_line ORDER BY id').all();
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-decl-'));
-  dbFile = join(dir, 'spiegel.db');
-  db = openDatabase(dbFile);
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, dbFile, db, key } = openTempStore('spiegel-decl-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('parseDeclaration / parseAnswer', () => {
   it('reads the JW323 example: signed eurocent, integer ToewijzingNummer, pseudonymised clients only', () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { base64, envelope, ggkExample, zipOf } from '../../test/fixtures/contain
 import { exampleInput, exampleText, textInput } from '../../test/fixtures/import/examples.js';
 import { openEnvelope } from './envelope.js';
 import { importFiles, type ImportInput } from './importer.js';
-import { loadOrCreateKey } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let db: Database.Database;
@@ -22,15 +20,8 @@ const rows = (): unknown => ({
 const run = async (inputs: ImportInput[]): ReturnType<typeof importFiles> =>
   importReport.parse(await importFiles(db, inputs, { key, appVersion: 'test', now: () => new Date('2026-11-01T12:00:00Z') }));
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-envelope-'));
-  db = openDatabase(join(dir, 'spiegel.db'));
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, db, key } = openTempStore('spiegel-envelope-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('GGk envelope', () => {
   it('imports JW301 wrapped in an envelope with the same rows as JW301.xml itself; the envelope is not stored', async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { openDatabase } from '../db/open.js';
 import { exampleInput, exampleText, textInput } from '../../test/fixtures/import/examples.js';
 import { importFiles, readInputs, type ImportInput } from './importer.js';
 import { loadOrCreateKey } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let dbFile: string;
@@ -20,16 +20,8 @@ const counts = (): Record<string, number> =>
 const run = async (inputs: ImportInput[]): ReturnType<typeof importFiles> => importReport.parse(await importFiles(db, inputs, options()));
 const examples = (): ImportInput[] => ['JW301', 'JW305', 'JW307'].map((c) => exampleInput(c));
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-import-'));
-  dbFile = join(dir, 'spiegel.db');
-  db = openDatabase(dbFile);
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, dbFile, db, key } = openTempStore('spiegel-import-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('importFiles', () => {
   it('imports the JW301, JW305 and JW307 examples', async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +7,7 @@ import { base64, envelope } from '../../test/fixtures/containers/build.js';
 import { exampleInput, exampleText, textInput } from '../../test/fixtures/import/examples.js';
 import { importFiles, type ImportInput } from './importer.js';
 import { mapNamespaces } from './namespaces.js';
-import { loadOrCreateKey } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let db: Database.Database;
@@ -22,15 +20,8 @@ const run = async (inputs: ImportInput[]): ReturnType<typeof importFiles> =>
   importReport.parse(await importFiles(db, inputs, { key, appVersion: 'test', now: () => new Date('2026-11-01T12:00:00Z') }));
 const inVersion = (code: string, version: string): string => exampleText(code).replaceAll('/ijw/3_2/', `/ijw/${version}/`);
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-ns-'));
-  db = openDatabase(join(dir, 'spiegel.db'));
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, db, key } = openTempStore('spiegel-ns-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('iJw 3.0 / 3.1 namespaces', () => {
   it('imports a JW301 in 3.1 namespaces with the same rows as the 3.2 original, and a warning', async () => {

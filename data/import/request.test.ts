@@ -1,19 +1,17 @@
 // Import of request traffic (JW315, JW317, JW319) and retour messages (JW302/306/308/316/318/320): stored
 // rows, re-import, rejection of the invalid official examples, and privacy. The links derived from them are
 // tested in data/model/requests.test.ts.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importReport } from '../../core/contract/methods.js';
-import { openDatabase } from '../db/open.js';
 import { exampleInput, exampleText, textInput } from '../../test/fixtures/import/examples.js';
 import { jw315, jw318 } from '../../test/fixtures/import/requests.js';
 import { importFiles, type ImportInput } from './importer.js';
 import { parseRequest } from './parse-request.js';
 import { parseRetour } from './parse-retour.js';
-import { loadOrCreateKey, pseudonymise } from './pseudonym.js';
+import { pseudonymise } from './pseudonym.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let dbFile: string;
@@ -33,16 +31,8 @@ const valid = (): ImportInput[] => [
   textInput('JW318-valid.xml', jw318()),
 ];
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-request-'));
-  dbFile = join(dir, 'spiegel.db');
-  db = openDatabase(dbFile);
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, dbFile, db, key } = openTempStore('spiegel-request-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('importing requests, answers and retours', () => {
   it('stores valid JW315/JW317/JW319 and every retour example', async () => {

@@ -1,15 +1,11 @@
 // Request lead time and referrer (DOMAIN.md §8) on imported messages: links, working days, order of import.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open.js';
 import { textInput } from '../../test/fixtures/import/examples.js';
 import { jw301, jw315, jw317, jw319 } from '../../test/fixtures/import/requests.js';
 import { importFiles, type ImportInput } from '../import/importer.js';
-import { loadOrCreateKey } from '../import/pseudonym.js';
 import { DERIVED_REFERRER, loadRequestLinks, referrerOfAssignment, workingDaysBetween } from './requests.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 
 let dir: string;
 let db: Database.Database;
@@ -19,15 +15,8 @@ const run = async (inputs: ImportInput[]): Promise<void> => {
   expect(report.files.map((f) => f.status)).toEqual(inputs.map(() => 'imported'));
 };
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spiegel-requests-'));
-  db = openDatabase(join(dir, 'spiegel.db'));
-  key = loadOrCreateKey(join(dir, 'pseudonym.key'));
-});
-afterEach(() => {
-  if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, db, key } = openTempStore('spiegel-requests-')));
+afterEach(() => closeTempStore(db, dir));
 
 describe('workingDaysBetween', () => {
   it('counts Mon–Fri days after the start day up to and including the end day; holidays are not excluded', () => {

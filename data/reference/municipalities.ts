@@ -17,7 +17,7 @@ function load(): Map<string, string> {
   return out;
 }
 
-export function municipalityName(code: string): string {
+export function municipalityName(code: string): string | null {
   names ??= load();
-  return names.get(code) ?? `Gemeente ${code}`;
+  return names.get(code) ?? null;
 }
