@@ -10,7 +10,10 @@ import { keyReader } from '../core/pivot/keys.js';
 import { AGE_BANDS, DIMENSIONS, DIMENSION_INFO, MEASURES, MEASURE_INFO } from '../core/registry.js';
 import { toDay } from '../core/domain/dates.js';
 import { openDatabase } from './db/open.js';
-import { importFiles, readInputs } from './import/importer.js';
+import { ImportCancelledError, importFiles, listInputs, type ImportProgress } from './import/importer.js';
+import { batchHistory, batchReport, undoBatch } from './import/batches.js';
+import { ApiFailure } from '../core/contract/dispatch.js';
+import type { ImportStatus } from '../core/contract/imports.js';
 import { loadOrCreateKey } from './import/pseudonym.js';
 import { deriveCarePeriods, type CarePeriod } from './model/careperiods.js';
 import { buildFactTables } from './model/facts.js';
@@ -20,6 +23,9 @@ import { loadDeclarationLines } from './model/money.js';
 import { dimensionLabel } from './labels.js';
 import { getSetting, latestDagtekening, loadAssignments, loadStarts, loadStops } from './model/load.js';
 import { peildatumFrom } from './model/peildatum.js';
+import { classifier } from '../core/domain/codebook.js';
+import { tableHandlers } from './tables/handlers.js';
+import { loadCodebook } from './tables/store.js';
 
 export interface ServiceOptions {
   dbFile: string;
@@ -37,6 +43,16 @@ interface Model {
   periods: CarePeriod[];
   facts: FactTables;
   peildatum: string | null;
+  messages: number;
+}
+
+/** The running import's progress; the time left is the rate so far (bytes per ms) applied to what is left. */
+function importStatus(p: ImportProgress | null, running: boolean, at: { started: number; updated: number }): ImportStatus {
+  if (p === null) return { running, phase: running ? 'reading' : 'idle', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, messages: 0, rejected: 0, elapsedMs: 0, etaMs: null };
+  const elapsedMs = (running ? Date.now() : at.updated) - at.started;
+  const rate = p.bytesDone > 0 ? p.bytesDone / Math.max(1, at.updated - at.started) : 0;
+  const etaMs = running && rate > 0 && p.bytesDone >= 0.02 * p.bytesTotal ? Math.round((p.bytesTotal - p.bytesDone) / rate) : null;
+  return { running, ...p, elapsedMs, etaMs };
 }
 
 const SUPPRESSION_THRESHOLD = 5;
@@ -48,8 +64,10 @@ export const APP_VERSION: string = (
 export function deriveModel(db: Database.Database, today: string): Model {
   const { periods } = deriveCarePeriods(loadAssignments(db), loadStarts(db), loadStops(db));
   const peildatum = peildatumFrom(latestDagtekening(db, today), getSetting(db, 'peildatum'));
-  const facts = buildFactTables(periods, assignTrajectories(periods), loadDeclarationLines(db), loadClientFacts(db), peildatum ? toDay(peildatum) : null);
-  return { periods, facts, peildatum };
+  const classify = classifier(loadCodebook(db)); // a regional codebook overrides the segment per ProductCode
+  const facts = buildFactTables(periods, assignTrajectories(periods, classify), loadDeclarationLines(db), loadClientFacts(db), peildatum ? toDay(peildatum) : null, classify);
+  const messages = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
+  return { periods, facts, peildatum, messages };
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -59,24 +77,76 @@ export function createService(options: ServiceOptions): Service {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const listeners: ((e: EventName) => void)[] = [];
   let model: Model | null = null;
-  const getModel = () => (model ??= deriveModel(db, today()));
+  // While an import runs its transaction is open on this connection: queries keep answering from the model
+  // derived before it, and wait for it only when there is none yet.
+  let running: { control: { cancelled: boolean }; done: Promise<unknown> } | null = null;
+  let progress: ImportProgress | null = null;
+  let progressAt = { started: 0, updated: 0 };
+  const getModel = async (): Promise<Model> => {
+    while (model === null && running !== null) await running.done.catch(() => undefined);
+    return (model ??= deriveModel(db, today()));
+  };
+  const changed = (): void => {
+    model = null;
+    for (const l of listeners) l('data/changed');
+  };
 
   return {
+    ...tableHandlers(db, key, {
+      busy: () => running !== null,
+      // A codebook changes segments; the other tables are context for later views. Views refetch either way.
+      onImported: () => changed(),
+    }),
     async 'import/files'(args) {
-      const inputs = 'paths' in args ? await readInputs(args.paths) : args.files;
-      const report = await importFiles(db, inputs, { key, appVersion: APP_VERSION });
-      if (report.files.some((f) => f.messages > 0)) {
-        model = null;
-        for (const l of listeners) l('data/changed');
+      if (running !== null) throw new ApiFailure('busy', 'an import is already running; wait for it or cancel it');
+      const onProgress = (p: ImportProgress): void => {
+        progress = p;
+        progressAt.updated = Date.now();
+      };
+      const control = { cancelled: false, onProgress };
+      progressAt = { started: Date.now(), updated: Date.now() };
+      const work = (async () => {
+        const inputs = 'paths' in args ? await listInputs(args.paths) : args.files;
+        return importFiles(db, inputs, { key, appVersion: APP_VERSION, source: args.source ?? null, control });
+      })();
+      running = { control, done: work };
+      try {
+        const report = await work;
+        if (report.files.some((f) => f.messages > 0)) changed();
+        return report;
+      } catch (e) {
+        if (e instanceof ImportCancelledError) throw new ApiFailure('import-cancelled', e.message);
+        throw e;
+      } finally {
+        running = null;
       }
-      return report;
+    },
+    async 'import/status'() {
+      return importStatus(progress, running !== null, progressAt);
+    },
+    async 'import/cancel'() {
+      if (running === null) return { cancelled: false };
+      running.control.cancelled = true;
+      return { cancelled: true };
+    },
+    async 'import/history'() {
+      return { batches: batchHistory(db) };
+    },
+    async 'import/report'(args) {
+      return batchReport(db, args.batchId);
+    },
+    async 'import/undo'(args) {
+      if (running !== null) throw new ApiFailure('busy', 'an import is running; undo after it has finished');
+      const result = undoBatch(db, args.batchId);
+      changed();
+      return result;
     },
     async 'query/pivot'(args) {
-      const m = getModel();
+      const m = await getModel();
       return runPivot(m.facts, normalisePivotQuery(args), { peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: dimensionLabel });
     },
     async 'meta/dimensions'() {
-      const m = getModel();
+      const m = await getModel();
       const dimensions: DimensionsResult['dimensions'] = DIMENSIONS.map((id) => {
         const used = new Set<string>(id === 'ageband' ? AGE_BANDS : []);
         if (id !== 'ageband') {
@@ -88,14 +158,13 @@ export function createService(options: ServiceOptions): Service {
         const values = [...used].sort((a, b) => compareKeys(id, a, b));
         return { id, ...DIMENSION_INFO[id], values: values.map((k) => ({ key: k, label: dimensionLabel(id, k) })) };
       });
-      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       return {
         dimensions,
         measures: MEASURES.map((id) => ({ id, ...MEASURE_INFO[id] })),
         peildatum: m.peildatum,
         dataset: { synthetic: getSetting(db, 'synthetic') === '1', label: getSetting(db, 'dataset-label') },
         counts: {
-          messages: count('SELECT COUNT(*) AS n FROM message'),
+          messages: m.messages,
           clients: new Set(m.periods.map((p) => p.client)).size,
           carePeriods: m.periods.length,
         },

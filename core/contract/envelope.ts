@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'invalid-result'
   | 'not-found'
   | 'import-failed'
+  | 'import-cancelled'
+  | 'busy'
   | 'database-too-new'
   | 'internal';
 

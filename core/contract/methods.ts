@@ -3,6 +3,8 @@
 // carries exactly these calls.
 import { z } from 'zod';
 import { DIMENSIONS, MEASURES } from '../registry.js';
+import { importMethods } from './imports.js';
+import { tableMethods } from './tables.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const dimension = z.enum(DIMENSIONS);
@@ -99,8 +101,11 @@ export type DimensionsResult = z.infer<typeof dimensionsResult>;
 
 // ---- import/files --------------------------------------------------------------------------------
 export const importArgs = z.union([
-  z.object({ paths: z.array(z.string().min(1)).min(1) }).strict(),
-  z.object({ files: z.array(z.object({ name: z.string().min(1), bytes: z.instanceof(Uint8Array) })).min(1) }).strict(),
+  z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().max(200).optional() }).strict(),
+  z.object({
+    files: z.array(z.object({ name: z.string().min(1), bytes: z.instanceof(Uint8Array) })).min(1),
+    source: z.string().max(200).optional(), // a label for the batch in the history (e.g. "januari 2025, Ede")
+  }).strict(),
 ]);
 export type ImportArgs = z.infer<typeof importArgs>;
 
@@ -130,6 +135,8 @@ export const methods = {
   'import/files': { args: importArgs, result: importReport },
   'query/pivot': { args: pivotQueryInput, result: pivotResult },
   'meta/dimensions': { args: z.object({}).strict(), result: dimensionsResult },
+  ...importMethods,
+  ...tableMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -2,15 +2,21 @@
 // Exit code 0 on success; otherwise one line on stderr saying why.
 import { parseArgs } from 'node:util';
 import { runImport } from './import.js';
+import { runHistory, runReport, runUndo } from './batches.js';
 import { runPivotCommand } from './pivot.js';
 import { runServe } from './serve.js';
+import { runTableCommand, TABLE_USAGE } from './table.js';
 import { runGenerate } from '../generate/index.js';
 
 const USAGE = `usage:
-  spiegel import PATH... [--db FILE] [--home DIR]
+  spiegel import PATH... [--source LABEL] [--db FILE] [--home DIR]
+  spiegel history [--db FILE]                 the import batches, newest first
+  spiegel report BATCH [--db FILE]            the validation report of one batch
+  spiegel undo BATCH [--db FILE]              removes what only that batch brought in
   spiegel pivot --rows DIM[,DIM] [--cols DIM] [--measure M[,M]] [--filter DIM=VALUE]... [--format table|csv|json] [--no-suppression] [--db FILE]
   spiegel serve [--db FILE] [--port N] [--open]
   spiegel generate --out DIR [--scale N] [--seed S]
+${TABLE_USAGE}
 dimensions: municipality, provider, segment, category, gender, ageband, year, quarter, month
 measures: clients, trajectories, claimed, approved (money in euro; JSON gives eurocent)
 home: --home DIR, or $SPIEGEL_HOME, or ~/.spiegel (holds the pseudonym key and the default database)`;
@@ -20,6 +26,7 @@ export class CliError extends Error {}
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === 'table') return await runTableCommand(rest); // its own options (--kind, --map, …)
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
@@ -37,11 +44,18 @@ export async function main(argv: string[]): Promise<number> {
         scale: { type: 'string' },
         seed: { type: 'string' },
         open: { type: 'boolean' },
+        source: { type: 'string' },
       },
     });
     switch (command) {
       case 'import':
         return await runImport(positionals, values);
+      case 'history':
+        return await runHistory(values);
+      case 'report':
+        return await runReport(positionals[0], values);
+      case 'undo':
+        return await runUndo(positionals[0], values);
       case 'pivot':
         return await runPivotCommand(values);
       case 'serve':

@@ -5,6 +5,8 @@ import { ApiFailure } from '../../core/contract/dispatch.js';
 import { migration001 } from './migrations/001_init.js';
 import { migration002 } from './migrations/002_declarations.js';
 import { migration003 } from './migrations/003_requests.js';
+import { migration004 } from './migrations/004_batches.js';
+import { migration005 } from './migrations/005_tables.js';
 
 export interface Migration {
   version: number;
@@ -12,7 +14,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

@@ -1,13 +1,15 @@
 // import/files: sniff → XSD-validate (every file, every type) → parse + pseudonymise → store, with one
 // import_batch per call and a savepoint per file so a file is all-or-nothing (DOMAIN.md §2,
-// ARCHITECTURE.md "Data flow").
+// ARCHITECTURE.md "Data flow"). Inputs are handled a chunk at a time inside one open transaction: memory
+// stays bounded for ten years of messages, the event loop gets a turn between chunks (progress, cancel),
+// and a cancelled or crashed import leaves nothing behind because the transaction never commits.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
+import type { ImportPhase } from '../../core/contract/imports.js';
 import { expandInputs, preOutcome, preSniff, preWarnings, type ZipLimits } from './containers.js';
 import { ImportFileError, fileError, redactError, reportableError, type FileError } from './errors.js';
+import { chunksOf, readChunk, sizeOf, type AnyInput, type ImportInput } from './inputs.js';
 import { parseMessage, STORED_CODES } from './parse.js';
 import { parseAnswer, parseDeclaration } from './parse-declaration.js';
 import { pseudonymise } from './pseudonym.js';
@@ -16,9 +18,29 @@ import { Store, type StoredMessage, type Warning } from './store.js';
 import { parseRequestTraffic } from './store-request.js';
 import { validateMessages } from './validate.js';
 
-export interface ImportInput {
-  name: string;
-  bytes: Uint8Array;
+export { listInputs, readInputs, type AnyInput, type ImportInput, type PathInput } from './inputs.js';
+
+/** Progress of a running import, for import/status. Files count the inputs as given (a zip is one). */
+export interface ImportProgress {
+  phase: ImportPhase;
+  filesTotal: number;
+  filesDone: number;
+  bytesTotal: number;
+  bytesDone: number;
+  messages: number;
+  rejected: number;
+}
+
+/** Shared with whoever may cancel: set `cancelled` and the import stops at the next chunk and rolls back. */
+export interface ImportControl {
+  cancelled: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('the import was cancelled; nothing of it was stored');
+  }
 }
 
 export interface ImportOptions {
@@ -29,7 +51,16 @@ export interface ImportOptions {
   maxFileBytes?: number;
   /** Limits for zip archives (containers.ts DEFAULT_ZIP_LIMITS). */
   zip?: Partial<ZipLimits>;
+  /** Chunk size: files read, validated (one xmllint start) and stored together. */
+  chunkBytes?: number;
+  chunkFiles?: number;
+  /** A label for the batch in the import history. */
+  source?: string | null;
+  control?: ImportControl;
 }
+
+const CHUNK_BYTES = 64 * 1024 * 1024;
+const CHUNK_FILES = 20_000;
 
 interface Prepared {
   input: ImportInput;
@@ -48,35 +79,67 @@ function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string
   return parseRequestTraffic(text, code, pseudonymise);
 }
 
-/** Reads files and folders (recursively, *.xml and *.zip) into import inputs, in a stable order. */
-export async function readInputs(paths: string[]): Promise<ImportInput[]> {
-  const files: string[] = [];
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      const entries = (await readdir(path)).sort();
-      for (const entry of entries) await visit(join(path, entry), false);
-    } else if (info.isFile() && (explicit || /\.(xml|zip)$/i.test(path))) {
-      files.push(path);
-    }
-  };
-  for (const p of paths) await visit(p, true);
-  // One at a time: a month folder holds thousands of files, more than the open-file limit allows at once.
-  const inputs: ImportInput[] = [];
-  for (const name of files) inputs.push({ name, bytes: new Uint8Array(await readFile(name)) });
-  return inputs;
-}
-
-export async function importFiles(db: Database.Database, inputs: readonly ImportInput[], options: ImportOptions): Promise<ImportReport> {
+export async function importFiles(db: Database.Database, inputs: readonly AnyInput[], options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? (() => new Date());
-  const startedAt = now().toISOString();
-  // Zips opened, GGk envelopes unwrapped, iJw 3.0/3.1 mapped (containers.ts).
-  const prepared = await prepare(expandInputs(inputs, options), options);
+  const control = options.control ?? { cancelled: false };
   const store = new Store(db);
   const report: ImportReport = { batchId: null, files: [], warnings: [] };
+  const progress: ImportProgress = {
+    phase: 'reading', filesTotal: inputs.length, filesDone: 0, bytesTotal: inputs.reduce((n, i) => n + sizeOf(i), 0), bytesDone: 0, messages: 0, rejected: 0,
+  };
+  const tell = (phase: ImportPhase): void => {
+    progress.phase = phase;
+    control.onProgress?.({ ...progress });
+  };
+  const storeOne = fileStorer(db, store, report);
 
-  // Each file's writes run in a nested better-sqlite3 transaction, which is a SAVEPOINT: a throw rolls
-  // back that file only, and the batch as a whole commits once.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const batchId = store.startBatch(now().toISOString(), options.appVersion, options.source ?? null);
+    report.batchId = batchId;
+    for (const chunk of chunksOf(inputs, { bytes: options.chunkBytes ?? CHUNK_BYTES, files: options.chunkFiles ?? CHUNK_FILES })) {
+      if (control.cancelled) throw new ImportCancelledError();
+      tell('reading');
+      const read = await readChunk(chunk);
+      tell('validating');
+      // Zips opened, GGk envelopes unwrapped, iJw 3.0/3.1 mapped (containers.ts).
+      const prepared = await prepare(expandInputs(read, options), options);
+      if (control.cancelled) throw new ImportCancelledError();
+      tell('storing');
+      for (const p of prepared) {
+        const result = storeOne(p, batchId);
+        progress.messages += result.messages;
+        if (result.status === 'rejected') progress.rejected += 1;
+      }
+      progress.filesDone += chunk.length;
+      progress.bytesDone += chunk.reduce((n, i) => n + sizeOf(i), 0);
+      tell('storing');
+      // Let status and cancel calls in between chunks.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (control.cancelled) throw new ImportCancelledError();
+    tell('checking');
+    const sum = (f: (r: ImportedFile) => number): number => report.files.reduce((n, r) => n + f(r), 0);
+    store.finishBatch(batchId, now().toISOString(), {
+      files: report.files.length,
+      messages: sum((r) => r.messages),
+      skipped: sum((r) => r.skipped),
+      rejected: sum((r) => (r.status === 'rejected' ? 1 : 0)),
+      warnings: report.warnings.length,
+    });
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    tell(e instanceof ImportCancelledError ? 'cancelled' : 'failed');
+    throw e;
+  }
+  tell('done');
+  return report;
+}
+
+/** Stores one prepared file and adds its outcome to the report. Each file's writes run in a nested
+ *  better-sqlite3 transaction, which is a SAVEPOINT: a throw rolls back that file only. */
+function fileStorer(db: Database.Database, store: Store, report: ImportReport): (p: Prepared, batchId: number) => ImportedFile {
   const storeFile = db.transaction((p: Prepared, batchId: number, result: ImportedFile, warnings: Warning[]) => {
     const fileId = store.addFile({ batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, status: 'imported', messageCode: p.code });
     const outcome = store.storeMessage(p.parsed!, batchId, fileId);
@@ -91,51 +154,39 @@ export async function importFiles(db: Database.Database, inputs: readonly Import
     }
   });
 
-  db.transaction(() => {
-    const batchId = store.startBatch(startedAt, options.appVersion);
-    report.batchId = batchId;
-    for (const p of prepared) {
-      const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
-      const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
-      const pre = preOutcome(p.input);
-      if (pre !== null) {
-        result.status = pre.status;
-        result.errors = pre.errors.map(reportableError);
-        store.addFile({ ...base, status: pre.status, error: pre.errors.length > 0 ? storedErrors(pre.errors) : null });
-      } else if (p.errors.length > 0) {
-        store.addFile({ ...base, status: 'rejected', error: storedErrors(p.errors) });
-      } else if (p.parsed === null) {
-        result.status = 'unsupported';
-        store.addFile({ ...base, status: 'unsupported' });
-      } else {
-        const warnings: Warning[] = [];
-        try {
-          storeFile(p, batchId, result, warnings);
-          for (const w of warnings) report.warnings.push({ file: p.input.name, ...w });
-        } catch (e) {
-          result.status = 'rejected';
-          result.messages = 0;
-          result.skipped = 0;
-          result.errors = errorsOf(e, 'the file could not be stored').map(reportableError);
-          store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
-        }
+  return (p, batchId) => {
+    const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
+    const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
+    const pre = preOutcome(p.input);
+    if (pre !== null) {
+      result.status = pre.status;
+      result.errors = pre.errors.map(reportableError);
+      store.addFile({ ...base, status: pre.status, error: pre.errors.length > 0 ? storedErrors(pre.errors) : null });
+    } else if (p.errors.length > 0) {
+      store.addFile({ ...base, status: 'rejected', error: storedErrors(p.errors) });
+    } else if (p.parsed === null) {
+      result.status = 'unsupported';
+      store.addFile({ ...base, status: 'unsupported' });
+    } else {
+      const warnings: Warning[] = [];
+      try {
+        storeFile(p, batchId, result, warnings);
+        for (const w of warnings) report.warnings.push({ file: p.input.name, ...w });
+      } catch (e) {
+        result.status = 'rejected';
+        result.messages = 0;
+        result.skipped = 0;
+        result.errors = errorsOf(e, 'the file could not be stored').map(reportableError);
+        store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
       }
-      for (const w of preWarnings(p.input)) {
-        store.addWarning(batchId, null, { code: w.code, detail: `${p.input.name}: ${w.detail}` });
-        report.warnings.push({ file: p.input.name, ...w });
-      }
-      report.files.push(result);
     }
-    const sum = (f: (r: ImportedFile) => number): number => report.files.reduce((n, r) => n + f(r), 0);
-    store.finishBatch(batchId, now().toISOString(), {
-      files: report.files.length,
-      messages: sum((r) => r.messages),
-      skipped: sum((r) => r.skipped),
-      rejected: sum((r) => (r.status === 'rejected' ? 1 : 0)),
-      warnings: report.warnings.length,
-    });
-  })();
-  return report;
+    for (const w of preWarnings(p.input)) {
+      store.addWarning(batchId, null, { code: w.code, detail: `${p.input.name}: ${w.detail}` });
+      report.warnings.push({ file: p.input.name, ...w });
+    }
+    report.files.push(result);
+    return result;
+  };
 }
 
 /** Everything that can be done before the database transaction (validation is asynchronous). */

@@ -32,7 +32,7 @@ export class Store {
     this.declarations = new DeclarationStore(db);
     this.requests = new RequestStore(db);
     this.s = {
-      batch: db.prepare('INSERT INTO import_batch (started_at, app_version) VALUES (?, ?)'),
+      batch: db.prepare('INSERT INTO import_batch (started_at, app_version, source) VALUES (?, ?, ?)'),
       finishBatch: db.prepare(
         'UPDATE import_batch SET finished_at = ?, files = ?, messages = ?, skipped = ?, rejected = ?, warnings = ? WHERE id = ?',
       ),
@@ -76,11 +76,12 @@ export class Store {
         'SELECT 1 AS found FROM assignment_version WHERE municipality = ? AND toewijzing_nr = ? LIMIT 1',
       ),
       warning: db.prepare('INSERT INTO import_warning (batch_id, file_id, code, detail) VALUES (?, ?, ?, ?)'),
+      hold: db.prepare('INSERT OR IGNORE INTO message_batch (message_id, batch_id) VALUES (?, ?)'),
     };
   }
 
-  startBatch(startedAt: string, appVersion: string): number {
-    return Number(this.s.batch.run(startedAt, appVersion).lastInsertRowid);
+  startBatch(startedAt: string, appVersion: string, source: string | null = null): number {
+    return Number(this.s.batch.run(startedAt, appVersion, source).lastInsertRowid);
   }
 
   finishBatch(id: number, finishedAt: string, c: { files: number; messages: number; skipped: number; rejected: number; warnings: number }): void {
@@ -110,6 +111,12 @@ export class Store {
     this.s.warning.run(batchId, fileId, w.code, w.detail);
   }
 
+  /** Records that a batch holds a message (stored by it, or seen again with the same content), so undoing
+   *  another batch keeps it (migration 004). */
+  holdMessage(messageId: number, batchId: number): void {
+    this.s.hold.run(messageId, batchId);
+  }
+
   /** Stores one message unless its identity is known: same content → skipped, other content → conflict
    *  (recorded once per distinct content; the first copy stays). */
   storeMessage(m: StoredMessage, batchId: number, fileId: number): StoreOutcome {
@@ -118,6 +125,7 @@ export class Store {
     const identity = `${m.code} from ${h.afzender}, Identificatie ${h.identificatie}, Dagtekening ${h.dagtekening}`;
     const existing = this.s.findMessage.get(m.code, h.afzender, h.identificatie, h.dagtekening);
     if (existing) {
+      if (existing.content_hash === hash) this.holdMessage(existing.id, batchId);
       if (existing.content_hash === hash || this.s.knownConflict.get(existing.id, hash)) {
         return { kind: 'skipped', skippedLines: 0, warnings: [{ code: 'duplicate', detail: `${identity} was already imported; skipped` }] };
       }
@@ -149,6 +157,7 @@ export class Store {
         pc4: client?.pc4 ?? null,
       }).lastInsertRowid,
     );
+    this.holdMessage(messageId, batchId);
     if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId) };
     if (m.code === 'JW325') return { kind: 'stored', skippedLines: 0, warnings: this.declarations.storeAnswer(m, messageId) };
     if (isRequestTraffic(m)) return { kind: 'stored', skippedLines: 0, warnings: this.requests.store(m, messageId) };

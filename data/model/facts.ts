@@ -4,7 +4,7 @@
 // Both share one client numbering, so a cell can count children over both.
 import { Dictionary, Float64, Int32, Uint8, Utf8, makeData, makeVector, Table, type DataType, type Vector } from 'apache-arrow';
 import { firstDayOfMonth, lastDayOfMonth, monthOfDay, nextMonth, toDay } from '../../core/domain/dates.js';
-import { segmentOfCategory } from '../../core/domain/segments.js';
+import { DEFAULT_CLASSIFIER, type Classifier } from '../../core/domain/codebook.js';
 import type { CarePeriod } from './careperiods.js';
 import type { ClientFacts } from './clients.js';
 
@@ -13,6 +13,7 @@ export interface MoneyFact {
   municipality: string;
   provider: string;
   productCategory: string;
+  productCode?: string | null; // decides the segment when the codebook has it (DOMAIN.md §4)
   periodStart: string;
   periodEnd: string;
   amount: number; // signed eurocent
@@ -59,7 +60,7 @@ class DimensionColumns {
   readonly birth: number[] = [];
   readonly month: number[] = [];
   constructor(private readonly clientIds: Map<string, number>, private readonly people: Map<string, ClientFacts>) {}
-  push(client: string, municipality: string, provider: string, category: string, month: number): void {
+  push(client: string, municipality: string, provider: string, category: string, segment: string, month: number): void {
     let id = this.clientIds.get(client);
     if (id === undefined) this.clientIds.set(client, (id = this.clientIds.size));
     const facts = this.people.get(client);
@@ -68,7 +69,7 @@ class DimensionColumns {
     this.gender.push(facts?.gender ?? '0');
     this.municipality.push(municipality);
     this.provider.push(provider);
-    this.segment.push(segmentOfCategory(category));
+    this.segment.push(segment);
     this.category.push(category);
     this.month.push(month);
   }
@@ -92,6 +93,7 @@ export function buildFactTables(
   money: readonly MoneyFact[],
   people: Map<string, ClientFacts>,
   peildatum: number | null,
+  classify: Classifier = DEFAULT_CLASSIFIER,
 ): { care: Table; money: Table } {
   const clientIds = new Map<string, number>();
   const care = new DimensionColumns(clientIds, people);
@@ -102,7 +104,7 @@ export function buildFactTables(
       if (p.start > peildatum) return;
       const end = Math.min(p.end ?? peildatum, peildatum);
       for (let m = monthOfDay(p.start); firstDayOfMonth(m) <= end; m = nextMonth(m)) {
-        care.push(p.client, p.municipality, p.provider, p.productCategory, m);
+        care.push(p.client, p.municipality, p.provider, p.productCategory, classify.segment(p.productCategory, p.productCode), m);
         lastDay.push(Math.min(end, lastDayOfMonth(m)));
         trajectory.push(trajectories[i]!);
       }
@@ -114,7 +116,8 @@ export function buildFactTables(
   const approved: number[] = [];
   for (const l of money) {
     if (peildatum === null || toDay(l.periodStart) > peildatum) continue; // nothing after the peildatum counts
-    lines.push(l.client, l.municipality, l.provider, l.productCategory, monthOfDay(toDay(l.periodStart)));
+    const segment = classify.segment(l.productCategory, l.productCode);
+    lines.push(l.client, l.municipality, l.provider, l.productCategory, segment, monthOfDay(toDay(l.periodStart)));
     endDay.push(toDay(l.periodEnd));
     amount.push(l.amount);
     approved.push(l.status === 'approved' ? 1 : 0);

@@ -1,18 +1,16 @@
 // Trajectories (DOMAIN.md §5): a child's care periods at one provider in one segment within one
 // municipality, merged when they overlap or touch (next start ≤ previous end + 1 day).
-import { segmentOfCategory } from '../../core/domain/segments.js';
+// Segment and whether a product counts come from the codebook, else the category (core/domain/codebook.ts).
+import { DEFAULT_CLASSIFIER, type Classifier } from '../../core/domain/codebook.js';
 import type { CarePeriod } from './careperiods.js';
 
-// Verzorging (40) and vervoer (42) support care rather than being care of their own (DOMAIN.md §4).
-const NOT_A_TRAJECTORY = new Set(['40', '42']);
-
 /** The trajectory id of each period (index-aligned with `periods`); -1 for periods that are no trajectory. */
-export function assignTrajectories(periods: readonly CarePeriod[]): Int32Array {
+export function assignTrajectories(periods: readonly CarePeriod[], classify: Classifier = DEFAULT_CLASSIFIER): Int32Array {
   const ids = new Int32Array(periods.length).fill(-1);
   const groups = new Map<string, number[]>();
   periods.forEach((p, i) => {
-    if (NOT_A_TRAJECTORY.has(p.productCategory)) return;
-    const k = `${p.client}|${p.provider}|${segmentOfCategory(p.productCategory)}|${p.municipality}`;
+    if (!classify.isTrajectory(p.productCategory, p.productCode)) return;
+    const k = `${p.client}|${p.provider}|${classify.segment(p.productCategory, p.productCode)}|${p.municipality}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(i);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOver, type RawTransport, type SpiegelApi } from '../../core/contract/api.js';
 import { dispatch } from '../../core/contract/dispatch.js';
 import { decode, encode } from '../../core/contract/envelope.js';
+import type { BatchSummary } from '../../core/contract/imports.js';
 import { createService } from '../../data/service.js';
 import { startWorkerClient } from '../../data/worker-client.js';
 import { startHost } from '../../data/host/server.js';
@@ -79,6 +80,30 @@ export function contractSuite(name: string, make: (dbFile: string, home: string)
         [0, 1, 3],
       ]);
       expect(r.value.grandTotal.clients).toBe(9);
+    });
+
+    it('lists the batches, reports one, and undoes one (the hand-worked figures drop out, then return)', async () => {
+      const history = await t.api.invoke('import/history', {});
+      if (!history.ok) throw new Error(history.error.message);
+      // Three imports above: 20 files by path, the other 17 as bytes, the rejected JW315.
+      expect(history.value.batches.map((b) => [b.files, b.messages, b.rejected, b.held])).toEqual([[1, 0, 1, 0], [17, 17, 0, 17], [20, 20, 0, 20]]);
+      const [rejected, second, first] = history.value.batches as [BatchSummary, BatchSummary, BatchSummary];
+      const report = await t.api.invoke('import/report', { batchId: rejected.id });
+      expect(report.ok && report.value.rejected[0]!.errors[0]!.element).toBe('ToewijzingEinddatum');
+      const status = await t.api.invoke('import/status', {});
+      expect(status.ok && [status.value.running, status.value.phase]).toEqual([false, 'done']);
+
+      const undo = await t.api.invoke('import/undo', { batchId: second.id });
+      expect(undo.ok && [undo.value.messagesRemoved, undo.value.messagesKept]).toEqual([17, 0]);
+      const meta = await t.api.invoke('meta/dimensions', {});
+      expect(meta.ok && meta.value.counts.messages).toBe(20);
+      await t.api.invoke('import/undo', { batchId: first.id });
+      const empty = await t.api.invoke('meta/dimensions', {});
+      expect(empty.ok && empty.value.counts.messages).toBe(0);
+      const again = await t.api.invoke('import/undo', { batchId: first.id });
+      expect(again).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      const missing = await t.api.invoke('import/report', { batchId: 999 });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
     });
 
     it('refuses unknown methods and invalid arguments with a coded error', async () => {

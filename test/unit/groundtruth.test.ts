@@ -4,11 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeRegion, truthPivot, type Dim, type Measure, type Truth, type TruthResult } from '../../data/generate/index.js';
+import { writeRegion, truthPivot, type Dim, type Measure, type Truth } from '../../data/generate/index.js';
 import { createService, type Service } from '../../data/service.js';
 import type { PivotResult } from '../../core/contract/methods.js';
 import { DIMENSIONS } from '../../core/registry.js';
 import { spiegel } from './cli-helpers.js';
+import { shape } from '../fixtures/truth-compare.js';
 
 const SEED = 4242;
 const SCALE = 0.02;
@@ -17,19 +18,6 @@ const MEASURES: Measure[] = ['clients', 'trajectories', 'claimed', 'approved'];
 let dir: string;
 let truth: Truth;
 let service: Service;
-
-/** Our result in the truth's shape: values only, no flags, no labels. */
-function shape(p: PivotResult): TruthResult {
-  const v = (c: PivotResult['grandTotal']) => c.values.map((x) => x ?? NaN);
-  return {
-    rowKeys: p.rowKeys,
-    colKeys: p.colKeys,
-    cells: p.cells.map((row) => row.map(v)),
-    rowTotals: p.rowTotals.map(v),
-    colTotals: p.colTotals.map(v),
-    grandTotal: v(p.grandTotal),
-  };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'spiegel-gt-'));

@@ -42,13 +42,13 @@ describe('migration 003 (requests)', () => {
     expect(before.message).toHaveLength(2);
     expect(before.declaration_line).toHaveLength(1);
 
-    expect(migrate(db, MIGRATIONS)).toBe(3);
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     for (const t of V2_TABLES) expect(dump(db, t), t).toEqual(before[t]);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(NEW_TABLES));
     for (const t of NEW_TABLES) expect(dump(db, t), t).toEqual([]);
-    expect(migrate(db, MIGRATIONS)).toBe(3); // running it again changes nothing
+    expect(migrate(db, MIGRATIONS.slice(0, 3))).toBe(3); // running it again changes nothing
     db.close();
   });
 
