@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { BatchReport, BatchSummary, UndoResult } from '../../core/contract/imports.js';
 import { ApiFailure } from '../../core/contract/dispatch.js';
+import { batchCounts } from './checks.js';
 
 interface BatchRow {
   id: number;
@@ -52,7 +53,7 @@ export function batchReport(db: Database.Database, batchId: number): BatchReport
        WHERE f.batch_id = ? AND f.message_code IS NOT NULL AND f.status <> 'rejected' GROUP BY f.message_code ORDER BY f.message_code`,
     )
     .all(batchId) as { code: string; files: number; messages: number }[];
-  const records = recordsPerType(db, batchId);
+  const records = new Map(batchCounts(db, batchId).map((c) => [c.code, c.records]));
   const rejected = (
     db.prepare(`SELECT name, error FROM import_file WHERE batch_id = ? AND status = 'rejected' ORDER BY id`).all(batchId) as { name: string; error: string | null }[]
   ).map((r) => ({ file: r.name, errors: r.error ? (JSON.parse(r.error) as BatchReport['rejected'][number]['errors']) : [] }));
@@ -68,26 +69,6 @@ export function batchReport(db: Database.Database, batchId: number): BatchReport
     warnings.push({ code: c.code, count: c.count, examples: JSON.parse(c.examples) as string[] });
   }
   return { batch, types: types.map((t) => ({ ...t, records: records.get(t.code) ?? 0 })), rejected, warnings };
-}
-
-/** Fact rows per message type among the messages this batch holds. */
-function recordsPerType(db: Database.Database, batchId: number): Map<string, number> {
-  const held = 'SELECT message_id FROM message_batch WHERE batch_id = @b';
-  const rows = db
-    .prepare(
-      `SELECT m.code AS code, COUNT(*) AS n FROM (
-         SELECT message_id FROM assignment_version WHERE message_id IN (${held})
-         UNION ALL SELECT message_id FROM care_start WHERE message_id IN (${held})
-         UNION ALL SELECT message_id FROM care_stop WHERE message_id IN (${held})
-         UNION ALL SELECT d.message_id FROM declaration_line l JOIN declaration d ON d.id = l.declaration_id WHERE d.message_id IN (${held})
-         UNION ALL SELECT message_id FROM declaration_answer WHERE message_id IN (${held})
-         UNION ALL SELECT message_id FROM request WHERE message_id IN (${held})
-         UNION ALL SELECT message_id FROM request_answer WHERE message_id IN (${held})
-         UNION ALL SELECT message_id FROM retour WHERE message_id IN (${held})
-       ) r JOIN message m ON m.id = r.message_id GROUP BY m.code`,
-    )
-    .all({ b: batchId }) as { code: string; n: number }[];
-  return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 /** Child tables of a message, deepest first, as DELETE statements over the temp table `gone(id)`. */

@@ -17,6 +17,9 @@ import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
 import { Store, type StoredMessage, type Warning } from './store.js';
 import { parseRequestTraffic } from './store-request.js';
 import { validateMessages } from './validate.js';
+import { runChecks } from './checks.js';
+import { getSetting, latestDagtekening } from '../model/load.js';
+import { peildatumFrom } from '../model/peildatum.js';
 
 export { listInputs, readInputs, type AnyInput, type ImportInput, type PathInput } from './inputs.js';
 
@@ -119,6 +122,9 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
     }
     if (control.cancelled) throw new ImportCancelledError();
     tell('checking');
+    // The data checks (docs/IMPORT.md "Controles") against the peildatum the figures will use.
+    const peildatum = peildatumFrom(latestDagtekening(db, now().toISOString().slice(0, 10)), getSetting(db, 'peildatum'));
+    if (peildatum !== null) for (const c of runChecks(db, { batchId, peildatum })) store.addCheck(batchId, c);
     const sum = (f: (r: ImportedFile) => number): number => report.files.reduce((n, r) => n + f(r), 0);
     store.finishBatch(batchId, now().toISOString(), {
       files: report.files.length,

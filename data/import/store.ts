@@ -76,6 +76,7 @@ export class Store {
         'SELECT 1 AS found FROM assignment_version WHERE municipality = ? AND toewijzing_nr = ? LIMIT 1',
       ),
       warning: db.prepare('INSERT INTO import_warning (batch_id, file_id, code, detail) VALUES (?, ?, ?, ?)'),
+      check: db.prepare('INSERT INTO batch_check (batch_id, code, count, examples) VALUES (?, ?, ?, ?)'),
       hold: db.prepare('INSERT OR IGNORE INTO message_batch (message_id, batch_id) VALUES (?, ?)'),
     };
   }
@@ -109,6 +110,11 @@ export class Store {
 
   addWarning(batchId: number, fileId: number | null, w: Warning): void {
     this.s.warning.run(batchId, fileId, w.code, w.detail);
+  }
+
+  /** One data check that fired for the batch (data/import/checks.ts): its count and examples. */
+  addCheck(batchId: number, c: { code: string; count: number; examples: string[] }): void {
+    this.s.check.run(batchId, c.code, c.count, JSON.stringify(c.examples));
   }
 
   /** Records that a batch holds a message (stored by it, or seen again with the same content), so undoing

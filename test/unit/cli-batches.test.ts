@@ -25,6 +25,10 @@ describe('spiegel history, report and undo', () => {
     expect(imported.stdout).toMatch(/^JW301\s+1\s+1\s+2$/m); // the example has two ToegewezenProduct elements
     expect(imported.stdout).toMatch(/JW315\.xml:\d+ <ToewijzingEinddatum>: .*2027-06-31/);
     expect(imported.stdout).toMatch(/JW318\.xml:\d+ </);
+    // The data checks: JW301's two assignments of 0384 (Ingangsdatum 2026-04-01) never get a JW305 of 0384 —
+    // the example start is addressed to 0363 — and the peildatum lies more than 60 days later.
+    expect(imported.stdout).toMatch(/^ {2}not-started-60d: 2$/m);
+    expect(imported.stdout).toMatch(/ToewijzingNummer 300201: Ingangsdatum 2026-04-01/);
 
     const history = await spiegel(['history', ...common]);
     expect(history.stdout).toMatch(/^batch 1 .* 12 berichten in gebruik$/m);
