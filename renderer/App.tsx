@@ -1,8 +1,13 @@
+import { useCallback, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../core/contract/api.js';
 import { Header } from './Header.js';
+import { ImportView } from './import/ImportView.js';
+import { useImportRun } from './import/useImportRun.js';
 import { PivotView } from './pivot/PivotView.js';
+import { TablesView } from './tables/TablesView.js';
 import { useDataVersion, useMeta } from './useMeta.js';
+import { useView } from './useView.js';
 
 export function App({ api }: { api: SpiegelApi | null }) {
   if (!api) {
@@ -22,23 +27,39 @@ export function App({ api }: { api: SpiegelApi | null }) {
 
 function Connected({ api }: { api: SpiegelApi }) {
   const { t } = useTranslation();
-  const version = useDataVersion(api);
+  const view = useView();
+  // data/changed from the data process, plus a local bump after this tab's own import or undo, so the
+  // views refresh even if the event arrives late or not at all.
+  const [local, setLocal] = useState(0);
+  const version = useDataVersion(api) + local;
+  const onDataChanged = useCallback(() => setLocal((n) => n + 1), []);
+  const run = useImportRun(api, onDataChanged);
   const meta = useMeta(api, version);
   return (
     <>
-      <Header peildatum={meta.status === 'ready' ? meta.meta.peildatum : undefined} synthetic={meta.status === 'ready' && meta.meta.dataset.synthetic} />
+      <Header
+        peildatum={meta.status === 'ready' ? meta.meta.peildatum : undefined}
+        synthetic={meta.status === 'ready' && meta.meta.dataset.synthetic}
+        view={view}
+      />
       <main>
-        {meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
-        {meta.status === 'error' && (
+        {view === 'import' && <ImportView api={api} version={version} run={run} onDataChanged={onDataChanged} />}
+        {view === 'tables' && <TablesView api={api} version={version} onDataChanged={onDataChanged} />}
+        {view === 'pivot' && meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
+        {view === 'pivot' && meta.status === 'error' && (
           <p className="error" role="alert">
             {t('app.error', { message: meta.message })}
           </p>
         )}
-        {meta.status === 'ready' &&
+        {view === 'pivot' &&
+          meta.status === 'ready' &&
           (meta.meta.counts.messages === 0 ? (
             <section className="empty" aria-label={t('empty.title')}>
               <p className="empty-text">
                 <Trans i18nKey="empty.text" components={{ code: <code /> }} />
+              </p>
+              <p>
+                <Trans i18nKey="empty.orImport" components={{ tab: <a href="#import" /> }} />
               </p>
             </section>
           ) : (

@@ -1,13 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from './format.js';
 import { setLang, type Lang } from './i18n/index.js';
+import { VIEWS, type View } from './useView.js';
 
 const LANGS: { id: Lang; label: string; name: string }[] = [
   { id: 'nl', label: 'NL', name: 'Nederlands' },
   { id: 'en', label: 'EN', name: 'English' },
 ];
 
-export function Header({ peildatum, synthetic }: { peildatum?: string | null; synthetic?: boolean }) {
+interface Props {
+  peildatum?: string | null;
+  synthetic?: boolean;
+  /** The open view; without it (no connection) there is nothing to navigate to. */
+  view?: View;
+}
+
+export function Header({ peildatum, synthetic, view }: Props) {
   const { t, i18n } = useTranslation();
   return (
     <header className="app-header">
@@ -20,6 +28,16 @@ export function Header({ peildatum, synthetic }: { peildatum?: string | null; sy
           </span>
         )}
       </div>
+      {view && (
+        // Plain links: Tab and Enter work without extra key handling, and the hash survives a reload.
+        <nav className="views" aria-label={t('nav.label')}>
+          {VIEWS.map((v) => (
+            <a key={v} href={`#${v}`} aria-current={v === view ? 'page' : undefined}>
+              {t(`nav.${v}`)}
+            </a>
+          ))}
+        </nav>
+      )}
       <div className="header-side">
         {peildatum && (
           <p className="peildatum">

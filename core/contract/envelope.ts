@@ -30,11 +30,13 @@ export function fail(code: ErrorCode, message: string): Result<never> {
 const BYTES = '$bytes';
 
 function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  // apply() over a typed-array slice: spreading into arguments was ten times slower in Chromium, which
+  // made dropping thousands of files wait seconds before the upload began.
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x2000) as unknown as number[]));
   }
-  return btoa(s);
+  return btoa(parts.join(''));
 }
 
 function fromBase64(text: string): Uint8Array {

@@ -25,10 +25,17 @@ export function formatError(e: FileError): string {
   return where ? `${where}: ${e.reason}` : e.reason;
 }
 
+/** Quoted words after these name the schema (an element, a type, a facet), never the file's content. */
+const SCHEMA_WORD_BEFORE = /(?:Element|element|attribute|type|facet|pattern)\s*$/;
+
 /** Validator messages quote the offending value, which may be a BSN or a name. The report shown to the
- *  analyst keeps them (they need it to fix the file); what is written to the database does not. */
+ *  analyst keeps them (they need it to fix the file); what is written to the database does not. Quoted
+ *  schema names (element, type, facet) stay, so the stored reason still says what was expected. */
 export function redactError(e: FileError): FileError {
-  return { ...e, reason: e.reason.replace(/'[^']*'/g, "'…'") };
+  const reason = e.reason.replace(/'[^']*'/g, (quoted: string, at: number, all: string) =>
+    SCHEMA_WORD_BEFORE.test(all.slice(Math.max(0, at - 12), at)) ? quoted : "'…'",
+  );
+  return { ...e, reason };
 }
 
 // Elements that hold personal data (DOMAIN.md §3). A validator message about one of them would quote a BSN,

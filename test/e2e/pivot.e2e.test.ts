@@ -1,83 +1,42 @@
 // The pivot view end to end: the real data worker and browser host, the built renderer in Debian's
 // Chromium. Figures are pinned to the hand-worked region (test/fixtures/handworked.md), and the page
 // must stay inside its CSP and never reach beyond loopback.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ensureRenderer } from '../../data/cli/renderer-build.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, encode } from '../../core/contract/envelope.js';
-import { startHost, type Host } from '../../data/host/server.js';
-import { startWorkerClient, type WorkerClient } from '../../data/worker-client.js';
+import type { Host } from '../../data/host/server.js';
+import type { WorkerClient } from '../../data/worker-client.js';
 import { writeHandworkedSet, EDE, VEENENDAAL } from '../fixtures/handworked.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist/renderer');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-
-const isLoopback = (url: string) => {
-  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
-  return new URL(url).hostname === '127.0.0.1';
-};
+import { DIST, isLoopback, startBrowserStack, type BrowserStack } from './browser.js';
 
 const key = (k: string[] | 'total') => (k === 'total' ? 'total' : JSON.stringify(k));
 const cellSelector = (row: string[] | 'total', col: string[] | 'total') => `table.pivot td[data-row='${key(row)}'][data-col='${key(col)}']`;
 
 describe('pivot view in the browser host', () => {
+  let stack: BrowserStack;
   let home: string;
   let backend: WorkerClient;
   let host: Host;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const requests: string[] = [];
-  const blocked: string[] = [];
-  const consoleProblems: string[] = [];
-  const pageErrors: string[] = [];
+  let requests: string[] = [];
+  let blocked: string[] = [];
+  let consoleProblems: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await ensureRenderer();
-    home = mkdtempSync(join(tmpdir(), 'spiegel-e2e-'));
-    backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
-    host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
-    // Egress is blocked, not only observed: a stray request fails here as it would offline.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (isLoopback(url)) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    // Records CSP violations the console might not show (e.g. eval attempts that are caught).
-    await page.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
-    });
+    stack = await startBrowserStack();
+    ({ home, backend, host, page, requests, blocked, consoleProblems, pageErrors } = stack);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await backend?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
+    await stack?.close();
   });
 
   const cellText = (row: string[] | 'total', col: string[] | 'total') => page.locator(cellSelector(row, col)).textContent({ timeout: 10_000 });
   const marks = () => page.locator('.chart g.mark-rect path').count();
-  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => stack.shot(name);
 
   it('builds a renderer without inline scripts or handlers, so script-src self suffices', () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -230,7 +189,7 @@ describe('pivot view in the browser host', () => {
   it('stayed within its CSP and on loopback the whole time', async () => {
     expect(pageErrors).toEqual([]);
     expect(consoleProblems).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(await stack.cspViolations()).toEqual([]);
     expect(blocked).toEqual([]);
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((u) => !isLoopback(u))).toEqual([]);

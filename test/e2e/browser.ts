@@ -1,0 +1,82 @@
+// What every browser e2e test needs: the real data worker on a fresh database, the loopback host serving the
+// built renderer, and Debian's Chromium with egress blocked and every console problem, page error and CSP
+// violation recorded, so a test can end by asserting the page stayed clean.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ensureRenderer } from '../../data/cli/renderer-build.js';
+import { startHost, type Host } from '../../data/host/server.js';
+import { startWorkerClient, type WorkerClient } from '../../data/worker-client.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist/renderer');
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+export const isLoopback = (url: string) => {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  return new URL(url).hostname === '127.0.0.1';
+};
+
+export interface BrowserStack {
+  home: string;
+  backend: WorkerClient;
+  host: Host;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  blocked: string[];
+  consoleProblems: string[];
+  pageErrors: string[];
+  /** CSP violations the page reported (also the ones the console might not show, e.g. caught evals). */
+  cspViolations(): Promise<string[]>;
+  shot(name: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserStack(prefix = 'spiegel-e2e-'): Promise<BrowserStack> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await ensureRenderer();
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  const backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
+  const host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  const consoleProblems: string[] = [];
+  const pageErrors: string[] = [];
+  // Egress is blocked, not only observed: a stray request fails here as it would offline.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+  });
+  return {
+    home, backend, host, browser, context, page, requests, blocked, consoleProblems, pageErrors,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    async close() {
+      await browser.close();
+      await host.close();
+      await backend.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
