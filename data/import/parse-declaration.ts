@@ -81,54 +81,76 @@ const LINE_FIELDS = new Set([
 ]);
 
 export function parseDeclaration(text: string, pseudonymise: (bsn: string) => string): DeclarationMessage {
-  const header: Partial<MessageHeader> = {};
-  const declaration: Fields = new Map();
   const lines: DeclarationLineFacts[] = [];
-  let pseudonym: string | null = null;
-  let line: { fields: Fields; at: number } | null = null;
+  const reader = new DeclarationReader(pseudonymise, (line) => lines.push(line));
+  walk(text, reader.wanted, reader.open, reader.close);
+  const head = reader.head();
+  return { code: 'JW323', header: head.header, declaration: { ...head.declaration, lines } };
+}
 
-  const wanted = (path: string): boolean =>
+/** What a JW323 says before its clients: the header and the declaration's own fields. */
+export interface DeclarationHead {
+  header: MessageHeader;
+  declaration: Omit<DeclarationFacts, 'lines'>;
+}
+
+/** The JW323 reader as walk callbacks, so a caller can feed it the whole text (parseDeclaration) or a stream
+ *  (large.ts). Each line is handed to `onLine` as soon as its Prestatie closes and is not kept here, so a
+ *  declaration of any size is read in constant memory. The head is complete once Clienten opens (the XSD
+ *  puts every declaration field before it). */
+export class DeclarationReader {
+  private readonly header: Partial<MessageHeader> = {};
+  private readonly declaration: Fields = new Map();
+  private pseudonym: string | null = null;
+  private line: { fields: Fields; at: number } | null = null;
+
+  constructor(
+    private readonly pseudonymise: (bsn: string) => string,
+    private readonly onLine: (line: DeclarationLineFacts) => void,
+  ) {}
+
+  readonly wanted = (path: string): boolean =>
     path in HEADER_FIELDS ||
     path === `${CLIENT}/Bsn` ||
     (path.startsWith(`${DECLARATION}/`) && DECLARATION_FIELDS.has(path.slice(DECLARATION.length + 1))) ||
     (path.startsWith(`${LINE}/`) && LINE_FIELDS.has(path.slice(LINE.length + 1)));
-  walk(
-    text,
-    wanted,
-    (path, at) => {
-      if (path === CLIENT) pseudonym = null;
-      else if (path === LINE) line = { fields: new Map(), at };
-    },
-    (path, value) => {
-      if (value !== null) {
-        const headerField = HEADER_FIELDS[path];
-        if (headerField) header[headerField] = value;
-        else if (path === `${CLIENT}/Bsn`) pseudonym = pseudonymise(value);
-        else if (line && path.startsWith(`${LINE}/`)) line.fields.set(path.slice(LINE.length + 1), value);
-        else if (path.startsWith(`${DECLARATION}/`)) declaration.set(path.slice(DECLARATION.length + 1), value);
-      }
-      if (path === LINE && line) {
-        // Bsn precedes Prestaties in the XSD's sequence, so the client is known by now.
-        if (pseudonym === null) throw new ImportFileError([fileError('a Prestatie has no client BSN', line.at, 'Bsn')]);
-        lines.push(toLine(line.fields, pseudonym, line.at));
-        line = null;
-      }
-    },
-  );
 
-  const d = declaration;
-  return {
-    code: 'JW323',
-    header: headerOf(header),
-    declaration: {
-      declaratieNummer: need(d, 'DeclaratieNummer', null),
-      periodStart: need(d, 'DeclaratiePeriode/Begindatum', null),
-      periodEnd: need(d, 'DeclaratiePeriode/Einddatum', null),
-      dagtekening: need(d, 'DeclaratieDagtekening', null),
-      totaalIngediend: signedAmount(need(d, 'TotaalIngediendBedrag/TotaalBedrag', null), need(d, 'TotaalIngediendBedrag/DebetCredit', null), 'TotaalBedrag', null),
-      lines,
-    },
+  readonly open = (path: string, at: number): void => {
+    if (path === CLIENT) this.pseudonym = null;
+    else if (path === LINE) this.line = { fields: new Map(), at };
   };
+
+  readonly close = (path: string, value: string | null): void => {
+    const line = this.line;
+    if (value !== null) {
+      const headerField = HEADER_FIELDS[path];
+      if (headerField) this.header[headerField] = value;
+      else if (path === `${CLIENT}/Bsn`) this.pseudonym = this.pseudonymise(value);
+      else if (line && path.startsWith(`${LINE}/`)) line.fields.set(path.slice(LINE.length + 1), value);
+      else if (path.startsWith(`${DECLARATION}/`)) this.declaration.set(path.slice(DECLARATION.length + 1), value);
+    }
+    if (path === LINE && line) {
+      this.line = null;
+      // Bsn precedes Prestaties in the XSD's sequence, so the client is known by now.
+      if (this.pseudonym === null) throw new ImportFileError([fileError('a Prestatie has no client BSN', line.at, 'Bsn')]);
+      this.onLine(toLine(line.fields, this.pseudonym, line.at));
+    }
+  };
+
+  /** The header and declaration fields read so far; throws when one Spiegel needs is missing. */
+  head(): DeclarationHead {
+    const d = this.declaration;
+    return {
+      header: headerOf(this.header),
+      declaration: {
+        declaratieNummer: need(d, 'DeclaratieNummer', null),
+        periodStart: need(d, 'DeclaratiePeriode/Begindatum', null),
+        periodEnd: need(d, 'DeclaratiePeriode/Einddatum', null),
+        dagtekening: need(d, 'DeclaratieDagtekening', null),
+        totaalIngediend: signedAmount(need(d, 'TotaalIngediendBedrag/TotaalBedrag', null), need(d, 'TotaalIngediendBedrag/DebetCredit', null), 'TotaalBedrag', null),
+      },
+    };
+  }
 }
 
 function toLine(f: Fields, pseudonym: string, at: number): DeclarationLineFacts {

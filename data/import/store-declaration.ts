@@ -3,11 +3,17 @@
 // DOMAIN.md §2): a line seen again with the same content is skipped, with other content it is a conflict —
 // the first copy stays and the other is recorded in line_conflict, never dropped silently.
 import type Database from 'better-sqlite3';
-import type { AnswerMessage, DeclarationLineFacts, DeclarationMessage } from './parse-declaration.js';
+import type { AnswerMessage, DeclarationHead, DeclarationLineFacts, DeclarationMessage } from './parse-declaration.js';
 import { canonicalJson, sha256Of, type Warning } from './canonical.js';
 
 /** At most this many numbers are named in one summarising warning; the count is always complete. */
 const LISTED = 10;
+
+/** Stores one declaration's lines as they come (beginDeclaration). */
+export interface DeclarationWriter {
+  add(line: DeclarationLineFacts): void;
+  finish(): DeclarationOutcome;
+}
 
 export interface DeclarationOutcome {
   warnings: Warning[];
@@ -20,9 +26,10 @@ export function lineHash(line: DeclarationLineFacts, municipality: string): stri
   return sha256Of({ municipality, ...line });
 }
 
-function listed(values: readonly (string | number)[]): string {
-  const shown = values.slice(0, LISTED).join(', ');
-  return values.length > LISTED ? `${shown} and ${values.length - LISTED} more` : shown;
+/** The first LISTED of `total` values, e.g. "RN1, RN2 and 3 more". */
+function listed(first: readonly (string | number)[], total: number): string {
+  const shown = first.slice(0, LISTED).join(', ');
+  return total > LISTED ? `${shown} and ${total - LISTED} more` : shown;
 }
 
 export class DeclarationStore {
@@ -74,6 +81,14 @@ export class DeclarationStore {
 
   /** A JW323 comes from the provider: the municipality is the receiver. */
   storeDeclaration(m: DeclarationMessage, messageId: number, fileId: number): DeclarationOutcome {
+    const writer = this.beginDeclaration(m, messageId, fileId);
+    for (const line of m.declaration.lines) writer.add(line);
+    return writer.finish();
+  }
+
+  /** Stores the declaration row now and its lines one at a time (large.ts streams them), then the summarising
+   *  warnings. Only counts, the first few conflicting numbers and the distinct orphan numbers are kept. */
+  beginDeclaration(m: DeclarationHead, messageId: number, fileId: number): DeclarationWriter {
     const municipality = m.header.ontvanger;
     const provider = m.header.afzender;
     const d = m.declaration;
@@ -88,40 +103,45 @@ export class DeclarationStore {
     );
 
     let skippedLines = 0;
-    const conflicts: string[] = [];
+    let conflicts = 0;
+    const conflictNumbers: string[] = [];
     const orphans = new Set<number>();
-    for (const line of d.lines) {
-      const hash = lineHash(line, municipality);
-      const existing = this.s.findLine.get(provider, line.referentieNummer);
-      if (existing) {
-        // A conflicting copy seen before is recorded already: like a known message conflict, it is skipped.
-        if (existing.content_hash === hash || this.s.knownConflict.get(existing.id, hash)) skippedLines++;
-        else {
-          this.s.conflict.run(existing.id, messageId, fileId, hash, canonicalJson({ municipality, ...line }));
-          conflicts.push(line.referentieNummer);
+    const s = this.s;
+    return {
+      add(line: DeclarationLineFacts): void {
+        const hash = lineHash(line, municipality);
+        const existing = s.findLine.get(provider, line.referentieNummer);
+        if (existing) {
+          // A conflicting copy seen before is recorded already: like a known message conflict, it is skipped.
+          if (existing.content_hash === hash || s.knownConflict.get(existing.id, hash)) skippedLines++;
+          else {
+            s.conflict.run(existing.id, messageId, fileId, hash, canonicalJson({ municipality, ...line }));
+            if (conflicts++ < LISTED) conflictNumbers.push(line.referentieNummer);
+          }
+          return;
         }
-        continue;
-      }
-      this.s.line.run({ declarationId, municipality, provider, ...line, hash });
-      if (!this.s.assignmentKnown.get(municipality, line.toewijzingNr)) orphans.add(line.toewijzingNr);
-    }
-
-    if (skippedLines > 0) {
-      warnings.push({ code: 'duplicate-line', detail: `${name}: ${skippedLines} line(s) were already imported (same content, or the same conflicting copy); skipped` });
-    }
-    if (conflicts.length > 0) {
-      warnings.push({
-        code: 'line-conflict',
-        detail: `${name}: ${conflicts.length} line(s) were already imported with different content (ReferentieNummer ${listed(conflicts)}); the first copy is kept, the other recorded`,
-      });
-    }
-    if (orphans.size > 0) {
-      warnings.push({
-        code: 'orphan-line',
-        detail: `${name}: lines for ${orphans.size} ToewijzingNummer(s) of municipality ${municipality} without a known assignment (JW301): ${listed([...orphans])}; stored anyway`,
-      });
-    }
-    return { warnings, skippedLines };
+        s.line.run({ declarationId, municipality, provider, ...line, hash });
+        if (!s.assignmentKnown.get(municipality, line.toewijzingNr)) orphans.add(line.toewijzingNr);
+      },
+      finish(): DeclarationOutcome {
+        if (skippedLines > 0) {
+          warnings.push({ code: 'duplicate-line', detail: `${name}: ${skippedLines} line(s) were already imported (same content, or the same conflicting copy); skipped` });
+        }
+        if (conflicts > 0) {
+          warnings.push({
+            code: 'line-conflict',
+            detail: `${name}: ${conflicts} line(s) were already imported with different content (ReferentieNummer ${listed(conflictNumbers, conflicts)}); the first copy is kept, the other recorded`,
+          });
+        }
+        if (orphans.size > 0) {
+          warnings.push({
+            code: 'orphan-line',
+            detail: `${name}: lines for ${orphans.size} ToewijzingNummer(s) of municipality ${municipality} without a known assignment (JW301): ${listed([...orphans].slice(0, LISTED), orphans.size)}; stored anyway`,
+          });
+        }
+        return { warnings, skippedLines };
+      },
+    };
   }
 
   /** A JW325 comes from the municipality: the provider is the receiver. Stored even when its declaration is
