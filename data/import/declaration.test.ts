@@ -117,7 +117,7 @@ describe('importing JW323 and JW325', () => {
     // RN002, RN003, RN004 are the same lines; the second RN004 is the conflict recorded already.
     expect(report.files[0]).toMatchObject({ status: 'imported', messages: 1, skipped: 4 });
     // No new line is stored, so no orphan warning either.
-    expect(report.warnings.map((w) => w.code)).toEqual(['duplicate-line', 'line-conflict']);
+    expect(report.warnings.map((w) => w.code)).toEqual(['line-seen-again', 'line-conflict']);
     expect(report.warnings[1]!.detail).toMatch(/1 line\(s\) .*different content \(ReferentieNummer RN001\)/);
     expect(counts()).toMatchObject({ declaration: 2, declaration_line: 4, line_conflict: 2 });
     expect(db.prepare("SELECT bedrag FROM declaration_line WHERE referentie_nummer = 'RN001'").pluck().get()).toBe(5000); // the first copy stays

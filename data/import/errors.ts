@@ -49,3 +49,14 @@ const PERSONAL_ELEMENTS = new Set([
 export function reportableError(e: FileError): FileError {
   return e.element !== null && PERSONAL_ELEMENTS.has(e.element) ? redactError(e) : e;
 }
+
+/** The errors an import step threw: its own, or one naming the step and the exception. */
+export function errorsOf(e: unknown, context: string): FileError[] {
+  if (e instanceof ImportFileError) return e.errors;
+  return [fileError(`${context}: ${e instanceof Error ? e.message : String(e)}`)];
+}
+
+/** What import_file.error keeps: the errors with quoted values redacted, as JSON. */
+export function storedErrors(errors: FileError[]): string {
+  return JSON.stringify(errors.map(redactError));
+}

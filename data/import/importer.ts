@@ -8,8 +8,10 @@ import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
 import type { ImportPhase } from '../../core/contract/imports.js';
 import { expandInputs, preOutcome, preSniff, preWarnings, type ZipLimits } from './containers.js';
-import { ImportFileError, fileError, redactError, reportableError, type FileError } from './errors.js';
-import { chunksOf, readChunk, sizeOf, type AnyInput, type ImportInput } from './inputs.js';
+import { errorsOf, reportableError, storedErrors, type FileError } from './errors.js';
+import { readChunk, sizeOf, type AnyInput, type ImportInput } from './inputs.js';
+import { ImportCancelled } from './large.js';
+import { LARGE_FILE_BYTES, planSteps, storeLargeFile } from './large-file.js';
 import { parseMessage, STORED_CODES } from './parse.js';
 import { parseAnswer, parseDeclaration } from './parse-declaration.js';
 import { pseudonymise } from './pseudonym.js';
@@ -57,6 +59,8 @@ export interface ImportOptions {
   /** Chunk size: files read, validated (one xmllint start) and stored together. */
   chunkBytes?: number;
   chunkFiles?: number;
+  /** Path inputs from this size on that are JW323 declarations take the streaming path (large-file.ts). */
+  largeFileBytes?: number;
   /** A label for the batch in the import history. */
   source?: string | null;
   control?: ImportControl;
@@ -106,8 +110,28 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
   try {
     const batchId = store.startBatch(now().toISOString(), options.appVersion, options.source ?? null);
     report.batchId = batchId;
-    for (const chunk of chunksOf(inputs, { bytes: options.chunkBytes ?? CHUNK_BYTES, files: options.chunkFiles ?? chunkFiles(inputs.length) })) {
+    const limits = { bytes: options.chunkBytes ?? CHUNK_BYTES, files: options.chunkFiles ?? chunkFiles(inputs.length) };
+    for (const step of await planSteps(inputs, limits, options.largeFileBytes ?? LARGE_FILE_BYTES)) {
       if (control.cancelled) throw new ImportCancelledError();
+      if (!Array.isArray(step)) {
+        // One large declaration file, streamed (large.ts).
+        tell('storing');
+        const before = progress.bytesDone;
+        const onProgress = (bytes: number): void => {
+          progress.bytesDone = before + bytes;
+          tell('storing');
+        };
+        const job = { db, store, batchId, key: options.key, report, signal: control, onProgress };
+        const result = await storeLargeFile(step, job).catch((e: unknown) => {
+          throw e instanceof ImportCancelled ? new ImportCancelledError() : e;
+        });
+        progress.messages += result.messages;
+        if (result.status === 'rejected') progress.rejected += 1;
+        progress.filesDone += 1;
+        progress.bytesDone = before + step.size;
+        continue;
+      }
+      const chunk = step;
       tell('reading');
       const read = await readChunk(chunk);
       tell('validating');
@@ -236,13 +260,4 @@ async function prepare(inputs: readonly ImportInput[], options: ImportOptions): 
     p.text = null; // the decoded text holds names and addresses; drop it as soon as it is parsed
   }
   return prepared;
-}
-
-function errorsOf(e: unknown, context: string): FileError[] {
-  if (e instanceof ImportFileError) return e.errors;
-  return [fileError(`${context}: ${e instanceof Error ? e.message : String(e)}`)];
-}
-
-function storedErrors(errors: FileError[]): string {
-  return JSON.stringify(errors.map(redactError));
 }

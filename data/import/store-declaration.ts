@@ -125,7 +125,7 @@ export class DeclarationStore {
       },
       finish(): DeclarationOutcome {
         if (skippedLines > 0) {
-          warnings.push({ code: 'duplicate-line', detail: `${name}: ${skippedLines} line(s) were already imported (same content, or the same conflicting copy); skipped` });
+          warnings.push({ code: 'line-seen-again', detail: `${name}: ${skippedLines} line(s) were already imported (same content, or the same conflicting copy); skipped` });
         }
         if (conflicts > 0) {
           warnings.push({

@@ -252,3 +252,24 @@ describe('isLargeCandidate', () => {
     expect(isLargeCandidate(head(''))).toBe(false);
   });
 });
+
+describe('the importer routes large declaration files to the streaming path', () => {
+  it('imports a path input above largeFileBytes that the small path would refuse as too large', async () => {
+    const size = truth.bytes;
+    const options = { key: a.key, appVersion: 'test', maxFileBytes: 1024 * 1024, largeFileBytes: 1024 * 1024 };
+    const report = await importFiles(a.db, [{ name: 'large.xml', path: file, size }], options);
+    expect(report.files.map((f) => [f.status, f.messageCode, f.messages])).toEqual([['imported', 'JW323', 1]]);
+    const lines = a.db.prepare('SELECT COUNT(*) AS n, SUM(bedrag) AS total FROM declaration_line').get() as { n: number; total: number };
+    expect(lines).toEqual({ n: truth.lines, total: truth.total });
+    const held = a.db.prepare('SELECT COUNT(*) AS n FROM message_batch WHERE batch_id = ?').get(report.batchId) as { n: number };
+    expect(held.n).toBe(1);
+    // The same bytes handed in as bytes take the small path, where 1 MiB is the limit: refused.
+    const small = await importFiles(b.db, [{ name: 'large.xml', bytes: new Uint8Array(readFileSync(file)) }], options);
+    expect(small.files[0]!.status).toBe('rejected');
+    expect(small.files[0]!.errors[0]!.reason).toMatch(/larger than the limit of 1048576 bytes/);
+    // A second import of the path is a duplicate: nothing new.
+    const again = await importFiles(a.db, [{ name: 'large.xml', path: file, size }], options);
+    expect(again.files[0]!.status).toBe('duplicate');
+    expect((a.db.prepare('SELECT COUNT(*) AS n FROM declaration_line').get() as { n: number }).n).toBe(truth.lines);
+  }, 120_000);
+});
