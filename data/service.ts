@@ -13,7 +13,7 @@ import { openDatabase } from './db/open.js';
 import { ImportCancelledError, importFiles, listInputs, type ImportProgress } from './import/importer.js';
 import { batchHistory, batchReport, undoBatch } from './import/batches.js';
 import { ApiFailure } from '../core/contract/dispatch.js';
-import type { ImportStatus } from '../core/contract/imports.js';
+import { importStatus } from './import/progress.js';
 import { loadOrCreateKey } from './import/pseudonym.js';
 import { deriveCarePeriods, type CarePeriod } from './model/careperiods.js';
 import { buildFactTables } from './model/facts.js';
@@ -44,15 +44,6 @@ interface Model {
   facts: FactTables;
   peildatum: string | null;
   messages: number;
-}
-
-/** The running import's progress; the time left is the rate so far (bytes per ms) applied to what is left. */
-function importStatus(p: ImportProgress | null, running: boolean, at: { started: number; updated: number }): ImportStatus {
-  if (p === null) return { running, phase: running ? 'reading' : 'idle', filesTotal: 0, filesDone: 0, bytesTotal: 0, bytesDone: 0, messages: 0, rejected: 0, elapsedMs: 0, etaMs: null };
-  const elapsedMs = (running ? Date.now() : at.updated) - at.started;
-  const rate = p.bytesDone > 0 ? p.bytesDone / Math.max(1, at.updated - at.started) : 0;
-  const etaMs = running && rate > 0 && p.bytesDone >= 0.02 * p.bytesTotal ? Math.round((p.bytesTotal - p.bytesDone) / rate) : null;
-  return { running, ...p, elapsedMs, etaMs };
 }
 
 const SUPPRESSION_THRESHOLD = 5;
@@ -122,7 +113,7 @@ export function createService(options: ServiceOptions): Service {
       }
     },
     async 'import/status'() {
-      return importStatus(progress, running !== null, progressAt);
+      return importStatus(progress, running !== null, progressAt, Date.now());
     },
     async 'import/cancel'() {
       if (running === null) return { cancelled: false };

@@ -12,10 +12,13 @@ const XSD_DIR = new URL('./xsd/', import.meta.url);
 export const BASE_SCHEMA = 'basisschema.xsd';
 
 /** The documented fixes applied to the reference XSDs (reference/ijw/SOURCES.md, quirks 1 and 2):
- *  drop the Markdown line before `<?xml`; the base schema is stored under its lower-case import name. */
+ *  drop the Markdown line before `<?xml`; the base schema is stored under its lower-case import name.
+ *  Also: web addresses in xs:documentation text are dropped — they are prose, never fetched, but the app
+ *  ships no remote address at all. */
 export function fixReferenceXsd(text: string): string {
   const start = text.indexOf('<?xml');
-  return start > 0 ? text.slice(start) : text;
+  const xml = start > 0 ? text.slice(start) : text;
+  return xml.replace(/<xs:documentation>[^<]*<\/xs:documentation>/g, (doc) => doc.replace(/https?:\/\/[^\s)<]+/g, '(webadres weggelaten)'));
 }
 export function xsdFileName(referenceName: string): string {
   return referenceName === 'Basisschema.xsd' ? BASE_SCHEMA : referenceName;
