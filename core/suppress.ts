@@ -1,8 +1,10 @@
 // Small-cell suppression (DOMAIN.md §3), applied here once for every output (CLI, exports, meeting mode).
-// Primary: a cell with 1..threshold-1 distinct clients is hidden (zeros never). Secondary: while a row or
-// column whose total is shown has exactly one hidden cell, also hide its smallest other non-zero cell
-// (ties by dimension key), until nothing changes. Without suppression, small cells are only marked.
-import type { PivotCell, PivotResult } from './contract/methods.js';
+// Primary: a cell with 1..threshold-1 distinct clients is hidden (zeros never). Secondary: while a line
+// whose total is shown has exactly one hidden member, also hide its smallest other non-zero member (ties by
+// dimension key), until nothing changes. A line is a set of sibling headers with their parent: the
+// children of a row subtotal in one column, or the children of a column subtotal in one row — so every
+// level of subtotals is protected, not only the grand totals. Without suppression small cells are marked.
+import type { PivotCell, PivotResult } from './contract/pivot.js';
 
 interface Entry {
   cell: PivotCell;
@@ -15,62 +17,68 @@ interface Line {
 }
 
 const hidden = (e: Entry) => e.cell.flag === 'suppressed' || e.cell.flag === 'secondary';
+const isChild = (parent: string[], p: string[]) => p.length === parent.length + 1 && parent.every((k, i) => p[i] === k);
 
 function linesOf(result: PivotResult): { entries: Entry[]; lines: Line[] } {
-  const hasCols = result.query.cols.length > 0;
-  const rk = result.rowKeys.map((p) => p.join('\u0000'));
-  const ck = result.colKeys.map((p) => p.join('\u0000'));
-  const cell = result.cells.map((row, r) => row.map((c, j) => ({ cell: c, key: `${rk[r]}\u0001${ck[j]}` })));
-  const colTotal = result.colTotals.map((c, j) => ({ cell: c, key: `\u0002\u0001${ck[j]}` }));
-  const entries = [...cell.flat(), ...colTotal];
+  const rk = result.rows.map((r) => r.path.join('\u0000'));
+  const ck = result.cols.map((c) => c.path.join('\u0000'));
+  const grid = result.cells.map((row, i) => row.map((cell, j) => ({ cell, key: `${rk[i]}\u0001${ck[j]}` })));
   const lines: Line[] = [];
-  result.colKeys.forEach((_, j) => lines.push({ members: cell.map((row) => row[j]!), total: colTotal[j]! }));
-  if (hasCols) {
-    const rowTotal = result.rowTotals.map((c, r) => ({ cell: c, key: `${rk[r]}\u0001\u0002` }));
-    const grand = { cell: result.grandTotal, key: '\u0002\u0001\u0002' };
-    entries.push(...rowTotal, grand);
-    cell.forEach((row, r) => lines.push({ members: row, total: rowTotal[r]! }));
-    lines.push({ members: colTotal, total: grand });
-    lines.push({ members: rowTotal, total: grand });
-  }
-  return { entries, lines };
+  const childCols = result.cols.map((c) => result.cols.map((x, j) => (isChild(c.path, x.path) ? j : -1)).filter((j) => j >= 0));
+  const childRows = result.rows.map((r) => result.rows.map((x, i) => (isChild(r.path, x.path) ? i : -1)).filter((i) => i >= 0));
+  grid.forEach((row) =>
+    childCols.forEach((kids, j) => {
+      if (kids.length) lines.push({ members: kids.map((k) => row[k]!), total: row[j]! });
+    }),
+  );
+  childRows.forEach((kids, i) => {
+    if (!kids.length) return;
+    result.cols.forEach((_, j) => lines.push({ members: kids.map((k) => grid[k]![j]!), total: grid[i]![j]! }));
+  });
+  return { entries: grid.flat(), lines };
 }
 
 export function suppressCells(input: PivotResult): PivotResult {
   const result: PivotResult = structuredClone(input);
   const t = result.suppression.threshold;
   const small = (c: PivotCell) => c.clients !== null && c.clients > 0 && c.clients < t;
-  const isHidden = (c: PivotCell) => c.flag === 'suppressed' || c.flag === 'secondary';
   const { entries, lines } = linesOf(result);
 
   if (!result.suppression.applied) {
     for (const e of entries) if (small(e.cell)) e.cell.flag = 'small';
-  } else {
-    for (const e of entries) if (small(e.cell)) e.cell.flag = 'suppressed';
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const line of lines) {
-        if (hidden(line.total)) continue;
-        if (line.members.filter(hidden).length !== 1) continue;
-        const candidates = line.members
-          .filter((e) => !hidden(e) && (e.cell.clients ?? 0) > 0)
-          .sort((a, b) => a.cell.clients! - b.cell.clients! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        if (candidates[0]) {
-          candidates[0].cell.flag = 'secondary';
-          changed = true;
-        }
-      }
-    }
-    for (const e of entries) {
-      if (!isHidden(e.cell)) continue;
-      e.cell.values = e.cell.values.map(() => null);
-      e.cell.clients = null;
-    }
+    return result;
   }
-  // Without a column dimension the single column is the row total; keep both identical.
-  if (result.query.cols.length === 0) {
-    result.rowTotals = result.cells.map((row) => structuredClone(row[0]!));
-    result.grandTotal = structuredClone(result.colTotals[0]!);
+  for (const e of entries) if (small(e.cell)) e.cell.flag = 'suppressed';
+  // Sweeps over the lines in order until nothing changes, looking again only at lines one of whose entries
+  // was hidden since their last look: the same outcome as re-checking every line, without the quadratic cost.
+  const linesOfEntry = new Map<Entry, number[]>();
+  lines.forEach((line, i) => {
+    for (const e of [...line.members, line.total]) (linesOfEntry.get(e) ?? linesOfEntry.set(e, []).get(e)!).push(i);
+  });
+  const dirty = new Uint8Array(lines.length).fill(1);
+  for (let changed = true; changed; ) {
+    changed = false;
+    lines.forEach((line, i) => {
+      if (!dirty[i]) return;
+      dirty[i] = 0;
+      if (hidden(line.total)) return;
+      if (line.members.filter(hidden).length !== 1) return;
+      const candidates = line.members
+        .filter((e) => !hidden(e) && (e.cell.clients ?? 0) > 0)
+        .sort((a, b) => a.cell.clients! - b.cell.clients! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const pick = candidates[0];
+      if (!pick) return;
+      pick.cell.flag = 'secondary';
+      for (const l of linesOfEntry.get(pick) ?? []) dirty[l] = 1;
+      changed = true;
+    });
+  }
+  for (const e of entries) {
+    if (!hidden(e)) continue;
+    e.cell.values = e.cell.values.map(() => null);
+    if (e.cell.change) e.cell.change = e.cell.change.map(() => null);
+    e.cell.clients = null;
+    e.cell.records = null;
   }
   return result;
 }

@@ -4,28 +4,26 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { normalisePivotQuery, type DimensionsResult, type EventName, type Handlers } from '../core/contract/methods.js';
-import { runPivot, type FactTables } from '../core/pivot/pivot.js';
-import { compareKeys } from '../core/pivot/order.js';
-import { keyReader } from '../core/pivot/keys.js';
-import { AGE_BANDS, DIMENSIONS, DIMENSION_INFO, MEASURES, MEASURE_INFO } from '../core/registry.js';
-import { toDay } from '../core/domain/dates.js';
+import { runPivot } from '../core/pivot/pivot.js';
+import { drill } from '../core/pivot/drill.js';
+import { dimensionValues } from '../core/pivot/values.js';
+import type { FactStore } from '../core/pivot/store.js';
+import type { Population } from '../core/pivot/transform.js';
+import { DIMENSIONS, DIMENSION_INFO, MEASURES, MEASURE_INFO } from '../core/registry.js';
 import { openDatabase } from './db/open.js';
 import { ImportCancelledError, importFiles, listInputs, type ImportProgress } from './import/importer.js';
 import { batchHistory, batchReport, undoBatch } from './import/batches.js';
 import { ApiFailure } from '../core/contract/dispatch.js';
 import { importStatus } from './import/progress.js';
 import { loadOrCreateKey } from './import/pseudonym.js';
-import { deriveCarePeriods, type CarePeriod } from './model/careperiods.js';
-import { buildFactTables } from './model/facts.js';
-import { assignTrajectories } from './model/trajectories.js';
-import { loadClientFacts } from './model/clients.js';
-import { loadDeclarationLines } from './model/money.js';
+import { buildFactStore } from './model/store.js';
 import { dimensionLabel } from './labels.js';
-import { getSetting, latestDagtekening, loadAssignments, loadStarts, loadStops } from './model/load.js';
+import { getSetting, latestDagtekening } from './model/load.js';
 import { peildatumFrom } from './model/peildatum.js';
 import { classifier } from '../core/domain/codebook.js';
 import { tableHandlers } from './tables/handlers.js';
-import { loadCodebook } from './tables/store.js';
+import { loadCodebook, youthPopulation } from './tables/store.js';
+import { workbenchHandlers } from './workbench/handlers.js';
 
 export interface ServiceOptions {
   dbFile: string;
@@ -40,10 +38,10 @@ export interface Service extends Handlers {
 }
 
 interface Model {
-  periods: CarePeriod[];
-  facts: FactTables;
+  store: FactStore;
   peildatum: string | null;
   messages: number;
+  population: Population | null;
 }
 
 const SUPPRESSION_THRESHOLD = 5;
@@ -53,12 +51,24 @@ export const APP_VERSION: string = (
 ).version;
 
 export function deriveModel(db: Database.Database, today: string): Model {
-  const { periods } = deriveCarePeriods(loadAssignments(db), loadStarts(db), loadStops(db));
   const peildatum = peildatumFrom(latestDagtekening(db, today), getSetting(db, 'peildatum'));
   const classify = classifier(loadCodebook(db)); // a regional codebook overrides the segment per ProductCode
-  const facts = buildFactTables(periods, assignTrajectories(periods, classify), loadDeclarationLines(db), loadClientFacts(db), peildatum ? toDay(peildatum) : null, classify);
+  const store = buildFactStore(db, peildatum, classify);
   const messages = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
-  return { periods, facts, peildatum, messages };
+  return { store, peildatum, messages, population: populationOf(db) };
+}
+
+/** Youth population (0–17) per municipality and year, when a population table is imported. */
+function populationOf(db: Database.Database): Population | null {
+  const has = db.prepare(`SELECT 1 FROM ref_population LIMIT 1`).get();
+  if (!has) return null;
+  const years = new Map<number, Map<string, number>>();
+  const of = (year: number) => {
+    let m = years.get(year);
+    if (!m) years.set(year, (m = youthPopulation(db, year)));
+    return m;
+  };
+  return { aged0to17: (mun, year) => of(year).get(mun) ?? null, municipalities: (year) => [...of(year).keys()] };
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -82,7 +92,13 @@ export function createService(options: ServiceOptions): Service {
     for (const l of listeners) l('data/changed');
   };
 
+  const context = (m: Model) => ({ peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: dimensionLabel, population: m.population });
+  const queryPivot = async (args: Parameters<Handlers['query/pivot']>[0]) => {
+    const m = await getModel();
+    return runPivot(m.store, normalisePivotQuery(args), context(m));
+  };
   return {
+    ...workbenchHandlers(db, queryPivot),
     ...tableHandlers(db, key, {
       busy: () => running !== null,
       // A codebook changes segments; the other tables are context for later views. Views refetch either way.
@@ -134,19 +150,16 @@ export function createService(options: ServiceOptions): Service {
     },
     async 'query/pivot'(args) {
       const m = await getModel();
-      return runPivot(m.facts, normalisePivotQuery(args), { peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: dimensionLabel });
+      return runPivot(m.store, normalisePivotQuery(args), context(m));
+    },
+    async 'query/drill'(args) {
+      const m = await getModel();
+      return drill(m.store, normalisePivotQuery(args.query), args.row, args.col, args.limit ?? 500);
     },
     async 'meta/dimensions'() {
       const m = await getModel();
       const dimensions: DimensionsResult['dimensions'] = DIMENSIONS.map((id) => {
-        const used = new Set<string>(id === 'ageband' ? AGE_BANDS : []);
-        if (id !== 'ageband') {
-          for (const table of [m.facts.care, m.facts.money]) {
-            const read = keyReader(table, id);
-            for (let i = 0; i < table.numRows; i++) used.add(read(i));
-          }
-        }
-        const values = [...used].sort((a, b) => compareKeys(id, a, b));
+        const values = dimensionValues(m.store, id);
         return { id, ...DIMENSION_INFO[id], values: values.map((k) => ({ key: k, label: dimensionLabel(id, k) })) };
       });
       return {
@@ -154,11 +167,8 @@ export function createService(options: ServiceOptions): Service {
         measures: MEASURES.map((id) => ({ id, ...MEASURE_INFO[id] })),
         peildatum: m.peildatum,
         dataset: { synthetic: getSetting(db, 'synthetic') === '1', label: getSetting(db, 'dataset-label') },
-        counts: {
-          messages: m.messages,
-          clients: new Set(m.periods.map((p) => p.client)).size,
-          carePeriods: m.periods.length,
-        },
+        counts: { messages: m.messages, clients: m.store.clients.numRows, carePeriods: m.store.periods.numRows },
+        population: m.population !== null,
       };
     },
     close() {

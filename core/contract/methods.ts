@@ -5,84 +5,14 @@ import { z } from 'zod';
 import { DIMENSIONS, MEASURES } from '../registry.js';
 import { importMethods } from './imports.js';
 import { tableMethods } from './tables.js';
+import { pivotQueryInput, pivotResult } from './pivot.js';
+import { workbenchMethods } from './workbench.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const dimension = z.enum(DIMENSIONS);
 const measure = z.enum(MEASURES);
 
-// ---- query/pivot ---------------------------------------------------------------------------------
-// Modelled on Perspective's view config. Filters are [dimension, operator, value] tuples from a
-// closed set of operators (SQL analogue: WHERE dim = v / IN (...)).
-export const filterOp = z.enum(['==', '!=', 'in', 'not in']);
-export const pivotFilter = z.union([
-  z.tuple([dimension, z.enum(['==', '!=']), z.string()]),
-  z.tuple([dimension, z.enum(['in', 'not in']), z.array(z.string()).max(10_000)]),
-]);
-
-export const pivotQueryInput = z
-  .object({
-    rows: z.array(dimension).min(1).max(2), // GROUP BY (row side)
-    cols: z.array(dimension).max(1).optional(), // GROUP BY (column side, pivoted)
-    measures: z.array(measure).min(1).optional(), // SELECT aggregates; default clients
-    filters: z.array(pivotFilter).max(20).optional(), // WHERE
-    suppress: z.boolean().optional(), // small-cell suppression (DOMAIN.md §3); default on
-  })
-  .strict()
-  .refine((q) => new Set([...q.rows, ...(q.cols ?? [])]).size === q.rows.length + (q.cols?.length ?? 0), {
-    message: 'a dimension may appear only once across rows and cols',
-  });
-export type PivotQueryInput = z.infer<typeof pivotQueryInput>;
-export type PivotFilter = z.infer<typeof pivotFilter>;
-
-export interface PivotQuery {
-  rows: (typeof DIMENSIONS)[number][];
-  cols: (typeof DIMENSIONS)[number][];
-  measures: (typeof MEASURES)[number][];
-  filters: PivotFilter[];
-  suppress: boolean;
-}
-
-export function normalisePivotQuery(input: PivotQueryInput): PivotQuery {
-  return {
-    rows: [...input.rows],
-    cols: [...(input.cols ?? [])],
-    measures: input.measures ? [...new Set(input.measures)] : ['clients'],
-    filters: input.filters ?? [],
-    suppress: input.suppress ?? true,
-  };
-}
-
-/** Cell state: 'small' = 1..threshold-1 clients shown exactly (working view), 'suppressed' = primary,
- *  'secondary' = hidden to protect a suppressed neighbour. */
-const cellFlag = z.enum(['ok', 'small', 'suppressed', 'secondary']);
-export const pivotCell = z
-  .object({ values: z.array(z.number().nullable()), clients: z.number().nullable(), flag: cellFlag })
-  .strict();
-export type PivotCell = z.infer<typeof pivotCell>;
-
-const labels = z.record(z.string(), z.record(z.string(), text));
-
-export const pivotResult = z
-  .object({
-    query: z.object({
-      rows: z.array(dimension),
-      cols: z.array(dimension),
-      measures: z.array(measure),
-      filters: z.array(pivotFilter),
-      suppress: z.boolean(),
-    }),
-    rowKeys: z.array(z.array(z.string())),
-    colKeys: z.array(z.array(z.string())),
-    cells: z.array(z.array(pivotCell)),
-    rowTotals: z.array(pivotCell),
-    colTotals: z.array(pivotCell),
-    grandTotal: pivotCell,
-    labels,
-    peildatum: z.string().nullable(),
-    suppression: z.object({ applied: z.boolean(), threshold: z.number() }).strict(),
-  })
-  .strict();
-export type PivotResult = z.infer<typeof pivotResult>;
+export * from './pivot.js';
 
 // ---- meta/dimensions -----------------------------------------------------------------------------
 export const dimensionsResult = z
@@ -93,6 +23,7 @@ export const dimensionsResult = z
     measures: z.array(z.object({ id: measure, label: text, definition: text })),
     peildatum: z.string().nullable(),
     counts: z.object({ messages: z.number(), clients: z.number(), carePeriods: z.number() }),
+    population: z.boolean(), // a population table is imported: "per 1,000 youth" can be shown
     // A synthetic dataset (the demo region) says so wherever figures are shown.
     dataset: z.object({ synthetic: z.boolean(), label: z.string().nullable() }).strict(),
   })
@@ -137,6 +68,7 @@ export const methods = {
   'meta/dimensions': { args: z.object({}).strict(), result: dimensionsResult },
   ...importMethods,
   ...tableMethods,
+  ...workbenchMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -11,6 +11,7 @@ export const TABLE_KINDS = [
   'leerplicht', // leerplicht extract: BSN (pseudonymised on reading) → vestigingscode per school year
   'municipality-mapping', // old municipality code → new code, from a year (mergers)
   'municipalities', // a CBS list of municipalities on 1 January of a year
+  'wijk', // PC4 → wijk (district), for the pivot's wijk dimension
 ] as const;
 export const tableKind = z.enum(TABLE_KINDS);
 export type TableKind = z.infer<typeof tableKind>;

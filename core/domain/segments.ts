@@ -30,3 +30,15 @@ export function segmentOfCategory(category: string): Segment {
 export function isKnownCategory(category: string): boolean {
   return category in BY_CATEGORY || ['40', '42', '53', '55'].includes(category);
 }
+
+/** Kader (DOMAIN.md §4): JB/JR is its own framework; everything else is jeugdhulp. */
+export function segmentKader(segment: string): 'jeugdhulp' | 'jbjr' | '' {
+  return segment === '' ? '' : segment === 'jbjr' ? 'jbjr' : 'jeugdhulp';
+}
+
+/** Met verblijf = Verblijf + Wonen; the rest zonder verblijf, except JB/JR (its own kader). */
+export function segmentVerblijf(segment: string): 'met' | 'zonder' | 'jbjr' | '' {
+  if (segment === '') return '';
+  if (segment === 'jbjr') return 'jbjr';
+  return segment === 'verblijf' || segment === 'wonen' ? 'met' : 'zonder';
+}

@@ -1,9 +1,17 @@
 // CSV for Dutch Excel: ';' separator, decimal comma, UTF-8 with BOM, CRLF; cells that a spreadsheet
 // would run as a formula (= + - @) are prefixed with a quote.
+import { figureText } from './figures.js';
+import { tableLines, type PivotTable } from './table.js';
+
 export function toCsv(rows: string[][]): string {
   const quote = (s: string) => {
     const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
     return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return '\uFEFF' + rows.map((r) => r.map(quote).join(';')).join('\r\n') + '\r\n';
+}
+
+/** A pivot table as Dutch-Excel CSV: numbers without thousands dots (1234,50; 12,5%), so Excel reads them as numbers. */
+export function pivotCsv(table: PivotTable): string {
+  return toCsv(tableLines(table, (f) => figureText(f, false)));
 }

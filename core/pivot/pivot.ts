@@ -1,84 +1,67 @@
-// The pivot: groups for the cells, the row totals, the column totals and the grand total, each its own
-// pass (so totals are distinct counts, not sums), then small-cell suppression (core/suppress.ts).
-import type { PivotCell, PivotQuery, PivotResult } from '../contract/methods.js';
-import type { DimensionId, MeasureId } from '../registry.js';
-import { aggregate, SEP, type FactTables, type Group } from './aggregate.js';
-import { compareKeys } from './order.js';
+// The pivot: one scan gives every cell and every subtotal (distinct counts over the union, never sums),
+// then the headers in display order, growth against an earlier period, per 1,000 youth, "show as", and
+// small-cell suppression (core/suppress.ts) — the same code for the grid, the CLI, exports and benchmarks.
+import type { PivotCell, PivotQuery, PivotResult } from '../contract/pivot.js';
+import type { DimensionId, Text } from '../registry.js';
 import { suppressCells } from '../suppress.js';
+import { buildGrid, type Grid, type Header } from './grid.js';
+import { orderColumns, orderRows } from './order.js';
+import { planQuery } from './plan.js';
+import { scan } from './scan.js';
+import type { FactStore } from './store.js';
+import { applyShowAs, comparePeriods, per1000, type Population } from './transform.js';
+import { voorlopigKeys } from './voorlopig.js';
 
-export type { FactTables } from './aggregate.js';
+export type { FactStore } from './store.js';
 
 export interface PivotContext {
   peildatum: string | null;
   threshold: number;
-  labels: (dim: DimensionId, key: string) => { nl: string; en: string };
+  labels: (dim: DimensionId, key: string) => Text;
+  population?: Population | null;
 }
 
-const CARE_MEASURES: readonly MeasureId[] = ['clients', 'trajectories'];
-
-function measureValue(g: Group | undefined, m: MeasureId): number {
-  if (!g) return 0;
-  switch (m) {
-    case 'clients':
-      return g.clients.size;
-    case 'trajectories':
-      return g.trajectories.size;
-    case 'claimed':
-      return g.claimed;
-    case 'approved':
-      return g.approved;
-  }
+export interface Position {
+  row: Header;
+  col: Header;
 }
 
-function cellOf(g: Group | undefined, measures: MeasureId[]): PivotCell {
-  return { values: measures.map((m) => measureValue(g, m)), clients: g?.anyClients.size ?? 0, flag: 'ok' };
+export function gridOf(store: FactStore, query: PivotQuery, shift = 0): Grid {
+  const { plan, dims, levels } = planQuery(store, query, { shift });
+  return buildGrid(scan(store, plan), levels, dims, query.rows.length, query.cols.length);
 }
 
-function sortedPaths(dims: DimensionId[], keys: Iterable<string>): string[][] {
-  const split = (k: string) => (dims.length === 0 ? [] : k.split(SEP));
-  return [...keys].map(split).sort((a, b) => {
-    for (let d = 0; d < dims.length; d++) {
-      const o = compareKeys(dims[d]!, a[d]!, b[d]!);
-      if (o) return o;
-    }
-    return 0;
-  });
-}
-
-export function runPivot(tables: FactTables, query: PivotQuery, ctx: PivotContext): PivotResult {
-  const useCare = query.measures.some((m) => CARE_MEASURES.includes(m));
-  const useMoney = query.measures.some((m) => !CARE_MEASURES.includes(m));
-  const run = (dims: DimensionId[]) => aggregate(tables, dims, query.filters, useCare, useMoney);
-
-  const cellGroups = run([...query.rows, ...query.cols]);
-  const rowGroups = run(query.rows);
-  const colGroups = query.cols.length ? run(query.cols) : null;
-  const all = run([]).get('');
-
-  const rowKeys = sortedPaths(query.rows, rowGroups.keys());
-  const colKeys = colGroups ? sortedPaths(query.cols, colGroups.keys()) : [[]];
-  const join = (p: string[]) => p.join(SEP);
-  const cells = rowKeys.map((r) =>
-    colKeys.map((c) => cellOf(cellGroups.get(query.cols.length ? `${join(r)}${SEP}${join(c)}` : join(r)), query.measures)),
+export function runPivot(store: FactStore, query: PivotQuery, ctx: PivotContext): PivotResult {
+  const grid = gridOf(store, query);
+  const rows = orderRows(grid, query);
+  const cols = orderColumns(grid, query);
+  const cells: PivotCell[][] = rows.map((r) =>
+    cols.map((c) => {
+      const v = grid.cell(r.codes, c.codes, query.measures);
+      return { values: v.values, clients: v.clients, records: v.records, flag: 'ok' };
+    }),
   );
-  const rowTotals = rowKeys.map((r) => cellOf(rowGroups.get(join(r)), query.measures));
-  const colTotals = colGroups ? colKeys.map((c) => cellOf(colGroups.get(join(c)), query.measures)) : [cellOf(all, query.measures)];
-  const grandTotal = cellOf(all, query.measures);
+  const notes: Text[] = [];
+  if (query.compare !== 'none') comparePeriods(store, query, rows, cols, cells, ctx.threshold, notes);
+  if (query.per1000) per1000(store, query, rows, cols, cells, ctx.population ?? null, notes);
+  if (query.showAs !== 'value') applyShowAs(query, rows, cols, cells, notes);
 
   const labels: PivotResult['labels'] = {};
-  query.rows.forEach((dim, d) => (labels[dim] = Object.fromEntries(rowKeys.map((p) => [p[d]!, ctx.labels(dim, p[d]!)]))));
-  query.cols.forEach((dim, d) => (labels[dim] = Object.fromEntries(colKeys.map((p) => [p[d]!, ctx.labels(dim, p[d]!)]))));
+  const dims = [...query.rows, ...query.cols];
+  const label = (dim: DimensionId, key: string) => ((labels[dim] ??= {})[key] ??= ctx.labels(dim, key));
+  for (const r of rows) r.path.forEach((k, d) => label(dims[d]!, k));
+  for (const c of cols) c.path.forEach((k, d) => label(dims[query.rows.length + d]!, k));
+  for (const [dim, , value] of query.filters) for (const k of Array.isArray(value) ? value : [value]) label(dim, k);
 
   return suppressCells({
     query,
-    rowKeys,
-    colKeys,
+    rows: rows.map((r) => ({ path: r.path })),
+    cols: cols.map((c) => ({ path: c.path })),
     cells,
-    rowTotals,
-    colTotals,
-    grandTotal,
     labels,
     peildatum: ctx.peildatum,
+    voorlopig: voorlopigKeys(ctx.peildatum),
+    notes,
     suppression: { applied: query.suppress, threshold: ctx.threshold },
   });
 }

@@ -7,18 +7,24 @@ import { runPivotCommand } from './pivot.js';
 import { runServe } from './serve.js';
 import { runTableCommand, TABLE_USAGE } from './table.js';
 import { runGenerate } from '../generate/index.js';
+import { runViewsCommand } from './views.js';
+import { DIMENSIONS, MEASURES } from '../../core/registry.js';
 
 const USAGE = `usage:
   spiegel import PATH... [--source LABEL] [--db FILE] [--home DIR]
   spiegel history [--db FILE]                 the import batches, newest first
   spiegel report BATCH [--db FILE]            the validation report of one batch
   spiegel undo BATCH [--db FILE]              removes what only that batch brought in
-  spiegel pivot --rows DIM[,DIM] [--cols DIM] [--measure M[,M]] [--filter DIM=VALUE]... [--format table|csv|json] [--no-suppression] [--db FILE]
+  spiegel pivot --rows DIM[,DIM[,DIM]] [--cols DIM[,DIM]] [--measure M[,M]] [--filter DIM=VALUE[,VALUE]]...
+                [--show-as value|grand|row|col|parent] [--compare prev|yoy] [--per-1000] [--sort key|MEASURE[:desc]]
+                [--format table|csv|json] [--no-suppression] [--db FILE]
+                                              subtotal rows as in the app; filters also DIM!=V, DIM>=V, DIM<=V
+  spiegel views [--db FILE]                   the saved views of the pivot workbench
   spiegel serve [--db FILE] [--port N] [--open]
   spiegel generate --out DIR [--scale N] [--seed S]
 ${TABLE_USAGE}
-dimensions: municipality, provider, segment, category, gender, ageband, year, quarter, month
-measures: clients, trajectories, claimed, approved (money in euro; JSON gives eurocent)
+dimensions: ${DIMENSIONS.join(', ')}
+measures: ${MEASURES.join(', ')} (money in euro; JSON gives eurocent; shares as fractions)
 home: --home DIR, or $SPIEGEL_HOME, or ~/.spiegel (holds the pseudonym key and the default database)`;
 
 export class CliError extends Error {}
@@ -39,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
         filter: { type: 'string', multiple: true },
         format: { type: 'string' },
         'no-suppression': { type: 'boolean' },
+        'show-as': { type: 'string' },
+        compare: { type: 'string' },
+        'per-1000': { type: 'boolean' },
+        sort: { type: 'string' },
         port: { type: 'string' },
         out: { type: 'string' },
         scale: { type: 'string' },
@@ -58,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runUndo(positionals[0], values);
       case 'pivot':
         return await runPivotCommand(values);
+      case 'views':
+        return await runViewsCommand(values);
       case 'serve':
         return await runServe(values);
       case 'generate':

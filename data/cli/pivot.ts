@@ -1,10 +1,12 @@
-// spiegel pivot: the same query the app runs, printed as a table, CSV (Dutch Excel) or JSON.
+// spiegel pivot: the same query the app runs, printed as a table, CSV (Dutch Excel) or JSON. The table and
+// the CSV are core/export/table.ts's — the grid's own layout, subtotal rows included.
 // Suppressed by default (DOMAIN.md §3); --no-suppression says so in the output's title.
-import type { PivotQueryInput } from '../../core/contract/methods.js';
+import { COMPARE, SHOW_AS, type PivotQueryInput, type PivotSort } from '../../core/contract/pivot.js';
+import { pivotCsv } from '../../core/export/csv.js';
+import { figureText } from '../../core/export/figures.js';
 import { pivotTable } from '../../core/export/table.js';
-import { toCsv } from '../../core/export/csv.js';
-import { formatDate, formatNumber } from '../../core/format.js';
-import type { Unit } from '../../core/registry.js';
+import { titleLine } from '../../core/export/title.js';
+import { isMeasure } from '../../core/registry.js';
 import { CliError } from './main.js';
 import { withApi, type CommonOptions } from './context.js';
 
@@ -15,16 +17,33 @@ interface PivotOptions extends CommonOptions {
   filter?: string[] | undefined;
   format?: string | undefined;
   'no-suppression'?: boolean | undefined;
+  'show-as'?: string | undefined;
+  compare?: string | undefined;
+  'per-1000'?: boolean | undefined;
+  sort?: string | undefined;
 }
 
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
 
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new CliError(`--${option} must be ${allowed.join(', ')}; got '${value}'`);
+  return value as T;
+}
+
+/** --sort key | MEASURE, optionally :asc or :desc (the rows under each parent, by their total). */
+export function sortFromOption(s: string): PivotSort {
+  const m = /^([A-Za-z0-9]+)(?::(asc|desc))?$/.exec(s);
+  if (!m || (m[1] !== 'key' && !isMeasure(m[1]!))) throw new CliError(`--sort must be key or a measure, optionally with :desc (e.g. clients:desc); got '${s}'`);
+  return { by: m[1] as PivotSort['by'], dir: (m[2] ?? 'asc') as PivotSort['dir'] };
+}
+
 export function queryFromOptions(o: PivotOptions): PivotQueryInput {
   if (!o.rows) throw new CliError('pivot needs --rows DIM[,DIM]');
   const filters = (o.filter ?? []).map((f) => {
-    const m = /^([a-z]+)(!?=)(.*)$/.exec(f);
-    if (!m) throw new CliError(`--filter must look like DIM=VALUE or DIM!=VALUE, got '${f}'`);
+    const m = /^([a-zA-Z]+)(!=|>=|<=|=)(.*)$/.exec(f);
+    if (!m) throw new CliError(`--filter must look like DIM=VALUE, DIM!=VALUE, DIM>=VALUE or DIM<=VALUE; got '${f}'`);
     const values = m[3]!.split(',');
+    if (m[2] === '>=' || m[2] === '<=') return [m[1], m[2], m[3]];
     const negate = m[2] === '!=';
     return values.length > 1 ? [m[1], negate ? 'not in' : 'in', values] : [m[1], negate ? '!=' : '==', values[0]];
   });
@@ -34,6 +53,10 @@ export function queryFromOptions(o: PivotOptions): PivotQueryInput {
     measures: o.measure ? list(o.measure) : ['clients'],
     filters,
     suppress: !o['no-suppression'],
+    ...(o['show-as'] ? { showAs: oneOf('show-as', o['show-as'], SHOW_AS) } : {}),
+    ...(o.compare ? { compare: oneOf('compare', o.compare, COMPARE) } : {}),
+    ...(o['per-1000'] ? { per1000: true } : {}),
+    ...(o.sort ? { sort: sortFromOption(o.sort) } : {}),
   } as PivotQueryInput;
 }
 
@@ -44,21 +67,18 @@ export async function runPivotCommand(o: PivotOptions): Promise<number> {
   const result = await withApi(o, (api) => api.invoke('query/pivot', query));
   if (!result.ok) throw new CliError(result.error.message);
   const pivot = result.value;
-  const notice = pivot.suppression.applied
-    ? `kleine aantallen (1-${pivot.suppression.threshold - 1}) onderdrukt`
-    : 'ZONDER onderdrukking van kleine aantallen: alleen voor eigen gebruik';
-  const title = `Spiegel — peildatum ${pivot.peildatum ? formatDate(pivot.peildatum) : 'onbekend'} — ${notice}`;
   if (format === 'json') {
-    process.stdout.write(JSON.stringify({ title, ...pivot }, null, 2) + '\n');
-  } else if (format === 'csv') {
-    const csvNumber = (v: number, unit: Unit) => (unit === 'eurocent' ? (v / 100).toFixed(2) : String(v)).replace('.', ',');
-    process.stdout.write(toCsv([[title], ...pivotTable(pivot, { lang: 'nl', number: csvNumber })]));
-  } else {
-    const rows = pivotTable(pivot, { lang: 'nl', number: (v, unit) => (unit === 'eurocent' ? formatNumber(v / 100, 'nl', 2) : formatNumber(v)) });
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-    const nLabels = query.rows.length;
-    const text = rows.map((r) => r.map((cell, c) => (c < nLabels ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
-    process.stdout.write([title, '', ...text].join('\n') + '\n');
+    process.stdout.write(JSON.stringify({ title: titleLine(pivot, 'nl'), ...pivot }, null, 2) + '\n');
+    return 0;
   }
+  const table = pivotTable(pivot, { lang: 'nl' });
+  if (format === 'csv') {
+    process.stdout.write(pivotCsv(table));
+    return 0;
+  }
+  const lines = [...table.header, ...table.body.map((l) => l.map((c) => (typeof c === 'string' ? c : figureText(c, true))))];
+  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((r) => (r[c] ?? '').length)));
+  const text = lines.map((r) => r.map((cell, c) => (c < table.labelColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  process.stdout.write([table.title, ...table.notes, '', ...text].join('\n') + '\n');
   return 0;
 }

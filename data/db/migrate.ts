@@ -7,6 +7,8 @@ import { migration002 } from './migrations/002_declarations.js';
 import { migration003 } from './migrations/003_requests.js';
 import { migration004 } from './migrations/004_batches.js';
 import { migration005 } from './migrations/005_tables.js';
+import { migration006 } from './migrations/006_wijk.js';
+import { migration007 } from './migrations/007_views.js';
 
 export interface Migration {
   version: number;
@@ -14,7 +16,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

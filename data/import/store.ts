@@ -124,10 +124,10 @@ export class Store {
   }
 
   /** Stores one message unless its identity is known: same content → skipped, other content → conflict
-   *  (recorded once per distinct content; the first copy stays). */
-  storeMessage(m: StoredMessage, batchId: number, fileId: number): StoreOutcome {
+   *  (recorded once per distinct content; the first copy stays). `hash` and a JW323's `lineHashes` may come
+   *  worked out already (prepare.ts, in an import worker); they are contentHash(m) and lineHash() of each line. */
+  storeMessage(m: StoredMessage, batchId: number, fileId: number, hash = contentHash(m), lineHashes: readonly string[] | null = null): StoreOutcome {
     const h = m.header;
-    const hash = contentHash(m);
     const identity = `${m.code} from ${h.afzender}, Identificatie ${h.identificatie}, Dagtekening ${h.dagtekening}`;
     const existing = this.s.findMessage.get(m.code, h.afzender, h.identificatie, h.dagtekening);
     if (existing) {
@@ -164,7 +164,7 @@ export class Store {
       }).lastInsertRowid,
     );
     this.holdMessage(messageId, batchId);
-    if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId) };
+    if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId, lineHashes) };
     if (m.code === 'JW325') return { kind: 'stored', skippedLines: 0, warnings: this.declarations.storeAnswer(m, messageId) };
     if (isRequestTraffic(m)) return { kind: 'stored', skippedLines: 0, warnings: this.requests.store(m, messageId) };
     const warnings: Warning[] = [];

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 import { fileError, type FileError } from './errors.js';
 import { KNOWN_CODES } from './sniff.js';
+import type { Xmllint } from './xmllint-thread.js';
 
 const XSD_DIR = new URL('./xsd/', import.meta.url);
 /** The name every message XSD imports (`schemaLocation="basisschema.xsd"`). */
@@ -46,15 +47,20 @@ function driverSchema(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`;
 }
 
-// Enough per call to amortise the worker start, small enough to stay well inside wasm memory.
-const MAX_BATCH_BYTES = 8 * 1024 * 1024;
-const MAX_BATCH_FILES = 2000;
-// Each call is a worker thread busy on one core; more calls than cores only adds start-up cost.
-const PARALLEL_CALLS = Math.max(1, Math.min(4, availableParallelism()));
+// With validateXML (a worker per call): enough per call to amortise the worker start, small enough to stay
+// well inside wasm memory; each call is a worker thread busy on one core, more calls than cores only adds
+// start-up cost.
+const WORKER_CALLS = { bytes: 8 * 1024 * 1024, files: 2000, parallel: Math.max(1, Math.min(4, availableParallelism())) };
+// In an import worker's own thread (xmllint-thread.ts): a call costs only the schema compilation, and the
+// module's optimised code comes sooner with more, smaller calls. One at a time: the thread is the worker.
+const THREAD_CALLS = { bytes: 2 * 1024 * 1024, files: 400, parallel: 1 };
 
 /** Validates each document (an iJw 3.2 message, as accepted by sniff()) against its message type's XSD.
- *  Returns the errors per document, in input order; an empty list means valid. */
-export async function validateMessages(documents: readonly Uint8Array[]): Promise<FileError[][]> {
+ *  Returns the errors per document, in input order; an empty list means valid. `xmllint` runs the calls
+ *  (default: xmllint-wasm's validateXML, a worker per call; the import workers pass their in-thread one). */
+export async function validateMessages(documents: readonly Uint8Array[], xmllint?: Xmllint): Promise<FileError[][]> {
+  const run: Xmllint = xmllint ?? validateXML;
+  const { bytes: MAX_BATCH_BYTES, files: MAX_BATCH_FILES, parallel: PARALLEL_CALLS } = xmllint ? THREAD_CALLS : WORKER_CALLS;
   const results: FileError[][] = documents.map(() => []);
   const chunks: number[][] = [];
   let current: number[] = [];
@@ -74,7 +80,7 @@ export async function validateMessages(documents: readonly Uint8Array[]): Promis
   const worker = async (): Promise<void> => {
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
-      const errors = await validateChunk(chunk.map((i) => documents[i]!));
+      const errors = await validateChunk(chunk.map((i) => documents[i]!), run);
       chunk.forEach((docIndex, k) => (results[docIndex] = errors[k]!));
     }
   };
@@ -82,9 +88,9 @@ export async function validateMessages(documents: readonly Uint8Array[]): Promis
   return results;
 }
 
-async function validateChunk(files: Uint8Array[]): Promise<FileError[][]> {
+async function validateChunk(files: Uint8Array[], run: Xmllint): Promise<FileError[][]> {
   try {
-    const result = await validateXML({
+    const result = await run({
       // Internal names only: the user's file names never reach xmllint's command line.
       xml: files.map((contents, i) => ({ fileName: `m${i}.xml`, contents })),
       schema: { fileName: DRIVER, contents: driverSchema() },
@@ -97,7 +103,7 @@ async function validateChunk(files: Uint8Array[]): Promise<FileError[][]> {
     // one call at a time: a worker per file at once would start thousands of schema compilations.
     if (files.length > 1) {
       const mid = files.length >> 1;
-      return [...(await validateChunk(files.slice(0, mid))), ...(await validateChunk(files.slice(mid)))];
+      return [...(await validateChunk(files.slice(0, mid), run)), ...(await validateChunk(files.slice(mid), run))];
     }
     const message = e instanceof Error ? e.message : String(e);
     const parsed = splitOutput(message, 1)[0]!;

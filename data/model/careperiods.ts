@@ -65,7 +65,7 @@ export interface ModelWarning {
 
 const RETRACTED = '3';
 const TEMPORARY_STOP = '20';
-const DELETED = '13';
+export const DELETED = '13'; // RedenWijziging 13: the assignment is deleted (DOMAIN.md §5)
 
 function latestBy<T extends MessageOrder>(rows: T[], keyOf: (r: T) => string): Map<string, T> {
   const out = new Map<string, T>();

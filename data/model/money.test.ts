@@ -50,7 +50,7 @@ describe('loadDeclarationLines', () => {
     const lines = loadDeclarationLines(db);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toEqual({
-      client: expect.stringMatching(/^[0-9a-f]{64}$/), municipality: '0384', provider: '65656055', toewijzingNr: 10072,
+      referentieNummer: 'RN001', client: expect.stringMatching(/^[0-9a-f]{64}$/), municipality: '0384', provider: '65656055', toewijzingNr: 10072,
       productCategory: '45', productCode: '45A03', periodStart: '2026-04-01', periodEnd: '2026-04-30', month: 202604,
       amount: 5000, volume: 4, eenheid: '04', status: 'pending',
     });

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 export type MoneyStatus = 'approved' | 'rejected' | 'pending';
 
 export interface MoneyLine {
+  referentieNummer: string;
   client: string; // pseudonym
   municipality: string;
   provider: string;
@@ -159,6 +160,7 @@ function loadLines(db: Database.Database): LineRow[] {
 export function loadDeclarationLines(db: Database.Database): MoneyLine[] {
   const { answered } = answersByDeclaration(db);
   return loadLines(db).map((l) => ({
+    referentieNummer: l.referentieNummer,
     client: l.client,
     municipality: l.municipality,
     provider: l.provider,

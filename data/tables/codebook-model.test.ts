@@ -9,15 +9,18 @@
 // counts. All in
 // March/April 2026, before the
 // peildatum 2026-05-31 (the month of the JW305s' Dagtekening). `clients` counts children in care only.
+import { leaves } from '../../test/fixtures/truth-compare.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDay } from '../../core/domain/dates.js';
 import { classifier } from '../../core/domain/codebook.js';
+import { KIND } from '../../core/pivot/store.js';
 import { exampleInput } from '../../test/fixtures/import/examples.js';
+import { closeTempStore, openTempStore } from '../../test/fixtures/import/store.js';
 import { jw301, jw305, testBsn } from '../../test/fixtures/ijw-builder.js';
-import { buildFactTables, type MoneyFact } from '../model/facts.js';
+import { importFiles } from '../import/importer.js';
+import { buildFactStore } from '../model/store.js';
 import { createService, type Service } from '../service.js';
 
 const EDE = '0228';
@@ -47,7 +50,7 @@ afterAll(() => {
 });
 
 async function bySegment(): Promise<Record<string, number[]>> {
-  const p = await service['query/pivot']({ rows: ['segment'], measures: ['clients', 'trajectories', 'claimed'], suppress: false });
+  const p = leaves(await service['query/pivot']({ rows: ['segment'], measures: ['clients', 'trajectories', 'claimed'], suppress: false }));
   return Object.fromEntries(p.rowKeys.map((k, i) => [k[0]!, p.rowTotals[i]!.values.map((v) => v ?? 0)]));
 }
 
@@ -67,13 +70,22 @@ describe('the regional codebook in the model', () => {
 });
 
 describe('classifier', () => {
-  it('takes the codebook row of a € line by its ProductCode, else the category default', () => {
-    const classify = classifier(new Map([['45A99', { segment: 'wonen' as const, countsAsTrajectory: null }]]));
-    const line = (productCode: string | null): MoneyFact => ({
-      client: 'X', municipality: EDE, provider: P1, productCategory: '45', productCode, periodStart: '2024-03-01', periodEnd: '2024-03-31', amount: 100, status: 'approved',
-    });
-    const { money } = buildFactTables([], new Int32Array(0), [line('45A99'), line('45A01'), line(null)], new Map(), toDay('2024-12-31'), classify);
-    expect(money.getChild('segment')!.toArray()).toEqual(['wonen', 'specialistisch', 'specialistisch']);
+  it('takes the codebook row of a € line by its ProductCode, else the category default', async () => {
+    const classify = classifier(new Map([['45A03', { segment: 'wonen' as const, countsAsTrajectory: null }]]));
+    const s = openTempStore('spiegel-codebook-lines-');
+    try {
+      await importFiles(s.db, [exampleInput('JW323')], { key: s.key, appVersion: 'test' });
+      const store = buildFactStore(s.db, '2026-05-31', classify);
+      // The example's lines by ReferentieNummer: RN001 and RN003 are 45A03 (→ wonen), RN002 and RN004 45A04.
+      const kind = store.facts.getChild('kind')!.toArray() as Uint8Array;
+      const record = store.facts.getChild('record')!.toArray() as Int32Array;
+      const segment = store.facts.getChild('segment')!.toArray() as string[];
+      const byRef: Record<string, string> = {};
+      kind.forEach((k, i) => k === KIND.money && (byRef[String(store.lines.getChild('referentieNummer')!.get(record[i]!))] = segment[i]!));
+      expect(byRef).toEqual({ RN001: 'wonen', RN002: 'specialistisch', RN003: 'wonen', RN004: 'specialistisch' });
+    } finally {
+      closeTempStore(s.db, s.dir);
+    }
     expect([classify.isTrajectory('40', null), classify.isTrajectory('45', '45A99'), classify.isTrajectory('42', 'X')]).toEqual([false, true, false]);
   });
 });

@@ -144,4 +144,14 @@ export const KINDS: Record<TableKind, KindSpec> = {
     duplicates: 'error',
     period: 'year',
   },
+  wijk: {
+    kind: 'wijk',
+    label: t('Wijkindeling (PC4 → wijk)', 'Districts (PC4 → district)'),
+    fields: [
+      f('pc4', 'postcode', true, t('Postcode (PC4)', 'Postcode (PC4)'), t('1234 of 1234 AB; alleen de 4 cijfers tellen', '1234 or 1234 AB; only the 4 digits count'), ['pc4', 'postcode', 'postcode 4', 'postcodegebied', 'pc 4', 'postcode4']),
+      f('wijk', 'text', true, t('Wijk', 'District'), t('naam of code van de wijk', 'name or code of the district'), ['wijk', 'wijknaam', 'naam wijk', 'wijkcode', 'gebied', 'district']),
+    ],
+    unique: ['pc4'],
+    duplicates: 'error',
+  },
 };

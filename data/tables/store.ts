@@ -65,6 +65,11 @@ const WRITERS: Record<TableKind, Writer> = {
     values: (v) => [v.year, v.code, v.name, opt(v.province)],
     period: 'year',
   },
+  wijk: {
+    table: 'ref_wijk',
+    columns: ['pc4', 'wijk'],
+    values: (v) => [v.pc4, v.wijk],
+  },
 };
 
 export interface ImportMeta {

@@ -1,15 +1,28 @@
-import { useMemo, useState } from 'react';
+// The pivot workbench: controls that shape the query (kept in the URL hash), the grid with drill-through and
+// "explain this figure", a chart, saved views, exports, definitions and meeting mode.
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../../core/contract/api.js';
 import type { DimensionsResult } from '../../core/contract/methods.js';
-import type { Lang } from '../i18n/index.js';
-import { chartData, columnLabels, type PivotChoice } from './model.js';
-import { PivotChart } from './PivotChart.js';
+import type { PivotResult } from '../../core/contract/pivot.js';
+import { DIMENSION_INFO, MEASURE_INFO, type Lang } from '../../core/registry.js';
+import { DefinitionsPanel } from './grid/DefinitionsPanel.js';
+import { DrillPanel } from './grid/DrillPanel.js';
 import { PivotControls } from './PivotControls.js';
 import { PivotTable } from './PivotTable.js';
 import { usePivot } from './usePivot.js';
-import { UnitContext } from './ValueCell.js';
-import { MEASURE_INFO } from '../../core/registry.js';
+import { ChartSection } from './workbench/ChartSection.js';
+import { useChartTexts } from './workbench/chartTexts.js';
+import { ExportMenu } from './workbench/ExportMenu.js';
+import { useFilterText } from './workbench/FilterEditor.js';
+import { MeetingBanner, MeetingToggle, useMeetingMode } from './workbench/MeetingMode.js';
+import { effectiveQuery } from './workbench/queryState.js';
+import { useDrill } from './workbench/useDrill.js';
+import { usePopulation } from './workbench/usePopulation.js';
+import { useViews } from './workbench/useViews.js';
+import { useWorkbenchState } from './workbench/useWorkbenchState.js';
+import { ViewsMenu } from './workbench/ViewsMenu.js';
+import './workbench.css';
 
 interface Props {
   api: SpiegelApi;
@@ -17,61 +30,97 @@ interface Props {
   version: number;
 }
 
-const initialChoice: PivotChoice = { row1: 'municipality', row2: '', col: 'year', filterDim: '', filterValue: '', measure: 'clients' };
-
 export function PivotView({ api, meta, version }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [choice, setChoice] = useState(initialChoice);
-  const { result, subtotals, error } = usePivot(api, choice, version);
+  const [state, update] = useWorkbenchState();
+  const meeting = useMeetingMode();
+  const query = useMemo(() => effectiveQuery(state.query, meeting.on), [state.query, meeting.on]);
+  const { result, error, busy } = usePivot(api, query, version);
+  const views = useViews(api);
+  const hasPopulation = usePopulation(api, version);
+  const { drill, open: openDrill, close: closeDrill } = useDrill(api, query);
+  const [definitions, setDefinitions] = useState(false);
+  const filterText = useFilterText(meta);
+  const chartTexts = useChartTexts();
 
-  const dimLabel = (id: string) => meta.dimensions.find((d) => d.id === id)?.label[lang] ?? id;
-  const measureLabel = meta.measures.find((m) => m.id === choice.measure)?.label[lang] ?? choice.measure;
-  const data = useMemo(() => (result ? chartData(result, lang) : []), [result, lang]);
-  const colOrder = useMemo(() => (result ? columnLabels(result, lang) : []), [result, lang]);
+  const caption = useMemo(() => {
+    const q = result?.query ?? query;
+    const text = t('workbench.caption', {
+      measures: q.measures.map((m) => MEASURE_INFO[m].label[lang]).join(', '),
+      dims: [...q.rows, ...q.cols].map((d) => DIMENSION_INFO[d].label[lang]).join(' × '),
+    });
+    return q.filters.length > 0 ? `${text} (${t('workbench.filteredOn', { filters: q.filters.map(filterText).join('; ') })})` : text;
+  }, [result, query, lang, t, filterText]);
+  const texts = useCallback((q: PivotResult['query'], model: Parameters<typeof chartTexts>[1]) => chartTexts(q, model, caption), [chartTexts, caption]);
 
-  const dims = [choice.row1, choice.row2, choice.col].filter(Boolean).map(dimLabel).join(' × ');
-  const filterDim = meta.dimensions.find((d) => d.id === choice.filterDim);
-  const filterText = filterDim
-    ? t('pivot.filteredOn', {
-        dimension: filterDim.label[lang],
-        value: filterDim.values.find((v) => v.key === choice.filterValue)?.label[lang] ?? choice.filterValue,
-      })
-    : '';
-  const caption = t('pivot.caption', { measure: measureLabel, dims }) + (filterText ? ` (${filterText})` : '');
+  const setCollapsed = useCallback((collapsed: string[][]) => update((s) => ({ ...s, collapsed })), [update]);
+  const drillTitle = drill && result ? cellTitle(result, drill.row, drill.col, lang) : undefined;
 
   return (
-    <section className="pivot-view" aria-labelledby="pivot-title">
-      <h2 id="pivot-title">{t('pivot.title')}</h2>
-      <PivotControls meta={meta} choice={choice} onChange={setChoice} />
-      <p className="note">{t('pivot.workingView')}</p>
+    <section className={`pivot-view workbench${meeting.on ? ' meeting' : ''}`} aria-labelledby="pivot-title">
+      <div className="workbench-bar">
+        <h2 id="pivot-title">{t('workbench.title')}</h2>
+        <ViewsMenu
+          views={views}
+          query={state.query}
+          chart={state.chart}
+          onRestore={(v) => update(() => ({ query: v.query, chart: v.chart, collapsed: [] }))}
+        />
+        <ExportMenu api={api} query={query} result={result} collapsed={state.collapsed} chart={state.chart} chartTexts={texts} caption={caption} />
+        <button type="button" className="secondary" aria-pressed={definitions} onClick={() => setDefinitions((d) => !d)}>
+          {definitions ? t('workbench.hideDefinitions') : t('workbench.definitions')}
+        </button>
+        <MeetingToggle meeting={meeting} />
+      </div>
+      {meeting.on && <MeetingBanner />}
+      {definitions && <DefinitionsPanel lang={lang} onClose={() => setDefinitions(false)} />}
+      <PivotControls
+        meta={meta}
+        query={state.query}
+        onChange={(q) => update((s) => ({ ...s, query: q }))}
+        hasPopulation={hasPopulation}
+        meeting={meeting.on}
+      />
+      {!meeting.on && <p className="note">{query.suppress ? t('workbench.suppressedView') : t('workbench.workingView')}</p>}
       {error && (
         <p className="error" role="alert">
           {t('app.error', { message: error })}
         </p>
       )}
+      {busy && <p className="busy" role="status">{t('workbench.busy')}</p>}
       {result && (
-        <UnitContext.Provider value={MEASURE_INFO[choice.measure].unit}>
-        <div className="results" aria-busy={false}>
-          <PivotTable result={result} subtotals={subtotals} dimLabel={dimLabel} measureLabel={measureLabel} caption={caption} />
-          <figure className="chart-box">
-            <figcaption>{t('pivot.chartCaption')}</figcaption>
-            {data.length > 0 ? (
-              <PivotChart
-                data={data}
-                colOrder={colOrder}
-                rowTitle={[choice.row1, choice.row2].filter(Boolean).map(dimLabel).join(' · ')}
-                colTitle={choice.col ? dimLabel(choice.col) : null}
-                valueTitle={measureLabel}
-                ariaLabel={`${t('pivot.chart')}: ${caption}`}
-              />
-            ) : (
-              <p className="note">{t('pivot.noCells')}</p>
-            )}
-          </figure>
+        <div className="results" aria-busy={busy}>
+          <PivotTable
+            result={result}
+            collapsed={state.collapsed}
+            onCollapsedChange={setCollapsed}
+            onSort={(sort) => update((s) => ({ ...s, query: { ...s.query, sort } }))}
+            onDrill={meeting.on ? () => undefined : openDrill}
+            meeting={meeting.on}
+            lang={lang}
+            caption={caption}
+          />
+          {drill && !meeting.on && (
+            <DrillPanel
+              result={drill.status === 'ready' ? drill.result : null}
+              meeting={meeting.on}
+              title={drillTitle}
+              loading={drill.status === 'loading'}
+              error={drill.status === 'error' ? t('workbench.drill.failed', { message: drill.message }) : null}
+              onClose={closeDrill}
+            />
+          )}
+          <ChartSection result={result} kind={state.chart} onKind={(chart) => update((s) => ({ ...s, chart }))} texts={texts} />
         </div>
-        </UnitContext.Provider>
       )}
     </section>
   );
+}
+
+/** "Ede · Verblijf · 2025" for a cell's row and column paths ("Totaal" for the grand total). */
+function cellTitle(result: PivotResult, row: string[], col: string[], lang: Lang): string {
+  const { query, labels } = result;
+  const parts = [...row.map((k, i) => labels[query.rows[i]!]?.[k]?.[lang] ?? k), ...col.map((k, i) => labels[query.cols[i]!]?.[k]?.[lang] ?? k)];
+  return parts.length > 0 ? parts.join(' · ') : lang === 'nl' ? 'Totaal' : 'Total';
 }

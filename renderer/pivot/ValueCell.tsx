@@ -1,45 +1,43 @@
-import { createContext, useContext } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Unit } from '../../core/registry.js';
-import type { PivotCell } from '../../core/contract/methods.js';
-import { formatNumber } from '../format.js';
+import { memo } from 'react';
+import type { CellMark } from './grid/format.js';
+import type { TotalKind } from './model.js';
 
-/** The unit of the measure on show: counts as integers, money (eurocent) as euro with cents. */
-export const UnitContext = createContext<Unit>('count');
-
-/** The grid shows whole euros (readable at a glance in a meeting); exports and JSON keep the cents. */
-export function formatValue(value: number, unit: Unit): string {
-  return unit === 'eurocent' ? `€ ${formatNumber(Math.round(value / 100))}` : formatNumber(value);
-}
+/** Tooltips per cell mark, built once per grid (not per cell) from the translations. */
+export type MarkTitles = Partial<Record<CellMark, string>>;
 
 interface Props {
-  cell: PivotCell | undefined;
-  row: string;
+  text: string;
+  mark: CellMark;
+  total: TotalKind; // the cell's column or row is a (sub)total
+  change: boolean;
+  nav: string; // "row:col" in the keyboard grid (grid/keys.ts)
+  focused: boolean;
+  row: string; // keyAttr of the row path: a stable handle for tests and exports
   col: string;
-  total?: boolean;
+  measure: string;
+  titles: MarkTitles;
 }
 
-/** One figure. Small cells stay exact in the working view but are marked, so nobody copies them out
- *  unknowingly; suppressed cells (meeting mode, exports) show "<5" or a dash. */
-export function ValueCell({ cell, row, col, total }: Props) {
-  const { t } = useTranslation();
-  const unit = useContext(UnitContext);
-  const classes = ['num'];
-  if (total) classes.push('total');
-  let text = formatValue(cell?.values[0] ?? 0, unit);
-  let title: string | undefined;
-  if (cell?.flag === 'small') {
-    classes.push('small');
-    title = t('pivot.small');
-  } else if (cell?.flag === 'suppressed' || cell?.flag === 'secondary') {
-    classes.push('suppressed');
-    text = cell.flag === 'suppressed' ? '<5' : '–';
-    title = t('pivot.suppressed');
-  }
-  if (cell && cell.values[0] === 0) classes.push('zero');
+/** One figure of the grid. Small cells stay exact in the working view but are marked, so nobody copies
+ *  them out unknowingly; suppressed cells read "<5" or "x", as in the exports. Events are handled by the
+ *  grid (delegation), so thousands of cells stay cheap. */
+export const ValueCell = memo(function ValueCell({ text, mark, total, change, nav, focused, row, col, measure, titles }: Props) {
+  const classes = ['num', `mark-${mark}`];
+  if (total !== 'none') classes.push(total);
+  if (change) classes.push('change');
   return (
-    <td className={classes.join(' ')} data-row={row} data-col={col} data-flag={cell?.flag ?? 'ok'} title={title}>
+    <td
+      role="gridcell"
+      className={classes.join(' ')}
+      tabIndex={focused ? 0 : -1}
+      data-nav={nav}
+      data-row={row}
+      data-col={col}
+      data-measure={measure}
+      data-flag={mark}
+      title={titles[mark]}
+    >
       {text}
     </td>
   );
-}
+});

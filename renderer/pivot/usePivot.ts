@@ -1,32 +1,34 @@
+// Runs the pivot for the working query: ~150 ms after the last change (a burst of clicks is one query),
+// again whenever the data change, and an answer to a query that has since changed is dropped. The last
+// good result stays on screen while the next one is on its way (marked busy).
 import { useEffect, useState } from 'react';
 import type { SpiegelApi } from '../../core/contract/api.js';
-import type { PivotResult } from '../../core/contract/methods.js';
-import { toQuery, type PivotChoice } from './model.js';
+import type { PivotQuery, PivotResult } from '../../core/contract/pivot.js';
+
+export const DEBOUNCE_MS = 150;
 
 export interface PivotState {
   result: PivotResult | null;
-  subtotals: PivotResult | null;
   error: string | null;
+  busy: boolean;
 }
 
-/** Runs the pivot for a choice (plus a one-level query for the subtotals when there are two row levels),
- *  again whenever `version` changes; a late answer to an older choice is dropped. */
-export function usePivot(api: SpiegelApi, choice: PivotChoice, version: number): PivotState {
-  const [state, setState] = useState<PivotState>({ result: null, subtotals: null, error: null });
-  const key = JSON.stringify(choice);
+export function usePivot(api: SpiegelApi, query: PivotQuery, version: number): PivotState {
+  const [state, setState] = useState<PivotState>({ result: null, error: null, busy: true });
+  const key = JSON.stringify(query);
   useEffect(() => {
     let stale = false;
-    const c = JSON.parse(key) as PivotChoice;
-    const main = api.invoke('query/pivot', toQuery(c));
-    const sub = c.row2 ? api.invoke('query/pivot', toQuery(c, [c.row1])) : Promise.resolve(null);
-    void Promise.all([main, sub]).then(([m, s]) => {
-      if (stale) return;
-      if (!m.ok) setState({ result: null, subtotals: null, error: m.error.message });
-      else if (s && !s.ok) setState({ result: null, subtotals: null, error: s.error.message });
-      else setState({ result: m.value, subtotals: s?.value ?? null, error: null });
-    });
+    setState((s) => (s.busy ? s : { ...s, busy: true }));
+    const timer = setTimeout(() => {
+      void api.invoke('query/pivot', JSON.parse(key) as PivotQuery).then((r) => {
+        if (stale) return;
+        // A failed query clears the grid: old figures under new controls would be read as the answer.
+        setState(r.ok ? { result: r.value, error: null, busy: false } : { result: null, error: r.error.message, busy: false });
+      });
+    }, DEBOUNCE_MS);
     return () => {
       stale = true;
+      clearTimeout(timer);
     };
   }, [api, key, version]);
   return state;

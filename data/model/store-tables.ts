@@ -1,0 +1,62 @@
+// The fact store's side tables, indexed by a fact row's `client` or `record` (core/pivot/store.ts).
+// Ends after the peildatum are stored as open (-1): such care counts as continuing (DOMAIN.md §2).
+import { Table } from 'apache-arrow';
+import { toDay } from '../../core/domain/dates.js';
+import type { AssignmentRow, CarePeriod } from './careperiods.js';
+import type { ClientFacts } from './clients.js';
+import type { MoneyLine } from './money.js';
+import { dictionaryOf, int32Vector, utf8Vector } from './store-arrow.js';
+
+const openAfter = (end: number | null, peildatum: number): number => (end === null || end > peildatum ? -1 : end);
+
+export function clientsTable(pseudonyms: readonly string[], people: ReadonlyMap<string, ClientFacts>, schools: ReadonlyMap<string, string>): Table {
+  const facts = pseudonyms.map((p) => people.get(p));
+  return new Table({
+    pseudonym: utf8Vector(pseudonyms),
+    birth: int32Vector(Int32Array.from(facts, (f) => f?.birth ?? 0)),
+    gender: dictionaryOf('gender', facts.map((f) => f?.gender ?? '0')), // iJw Geslacht 0 = onbekend
+    pc4: dictionaryOf('pc4', facts.map((f) => f?.pc4 ?? '')),
+    school: dictionaryOf('school', pseudonyms.map((p) => schools.get(p) ?? '')),
+  });
+}
+
+/** Care periods and their trajectories: a trajectory runs from its first period's start to its last end. */
+export function periodTables(periods: readonly CarePeriod[], trajectory: Int32Array, peildatum: number): { periods: Table; trajectories: Table } {
+  const ends = Int32Array.from(periods, (p) => openAfter(p.end, peildatum));
+  let count = 0;
+  for (const t of trajectory) count = Math.max(count, t + 1);
+  const tStart = new Int32Array(count).fill(2 ** 31 - 1);
+  const tEnd = new Int32Array(count).fill(-2);
+  periods.forEach((p, i) => {
+    const t = trajectory[i]!;
+    if (t < 0) return;
+    tStart[t] = Math.min(tStart[t]!, p.start);
+    tEnd[t] = tEnd[t] === -1 || ends[i] === -1 ? -1 : Math.max(tEnd[t]!, ends[i]!);
+  });
+  return {
+    periods: new Table({
+      trajectory: int32Vector(Int32Array.from(trajectory)),
+      start: int32Vector(Int32Array.from(periods, (p) => p.start)),
+      end: int32Vector(ends),
+      toewijzingNr: int32Vector(Int32Array.from(periods, (p) => p.toewijzingNr)),
+    }),
+    trajectories: new Table({ start: int32Vector(tStart), end: int32Vector(tEnd) }),
+  };
+}
+
+export function linesTable(lines: readonly MoneyLine[]): Table {
+  return new Table({
+    referentieNummer: utf8Vector(lines.map((l) => l.referentieNummer)),
+    toewijzingNr: int32Vector(Int32Array.from(lines, (l) => l.toewijzingNr)),
+    periodStart: int32Vector(Int32Array.from(lines, (l) => toDay(l.periodStart))),
+    periodEnd: int32Vector(Int32Array.from(lines, (l) => toDay(l.periodEnd))),
+  });
+}
+
+export function assignmentsTable(assignments: readonly AssignmentRow[], peildatum: number): Table {
+  return new Table({
+    toewijzingNr: int32Vector(Int32Array.from(assignments, (a) => a.toewijzingNr)),
+    start: int32Vector(Int32Array.from(assignments, (a) => toDay(a.ingangsdatum))),
+    end: int32Vector(Int32Array.from(assignments, (a) => openAfter(a.einddatum === null ? null : toDay(a.einddatum), peildatum))),
+  });
+}

@@ -1,0 +1,104 @@
+// The fact store the pivot runs on (layout: core/pivot/store.ts), derived from the database every time the
+// model is built, so the order in which files were imported never changes a figure:
+//   kind 0  care period × month, from its start to its end or the peildatum;
+//   kind 1  declaration line, in the month its ProductPeriode starts (none starting after the peildatum);
+//   kind 2  winning, not deleted assignment × month of [Ingangsdatum, Einddatum], clipped to the peildatum.
+// Records are numbered in a fixed order (periods by start, lines by provider + ReferentieNummer, assignments
+// by municipality + ToewijzingNummer) and children by pseudonym, so the same data always gives the same store.
+import type Database from 'better-sqlite3';
+import { toDay } from '../../core/domain/dates.js';
+import type { Classifier } from '../../core/domain/codebook.js';
+import { KIND, STATUS, monthIndex, type FactStore } from '../../core/pivot/store.js';
+import { loadSchools, loadWijk } from '../tables/links.js';
+import { DELETED, deriveCarePeriods, winningAssignments, type AssignmentRow, type CarePeriod } from './careperiods.js';
+import { loadClientFacts } from './clients.js';
+import { loadAssignments, loadStarts, loadStops } from './load.js';
+import { loadDeclarationLines, type MoneyLine } from './money.js';
+import { DERIVED_REFERRER, referrerOfAssignment, type AssignmentReferrer } from './requests.js';
+import { endReasonOf } from './store-endreason.js';
+import { buildFacts } from './store-facts.js';
+import { RecordSet, monthOfDayIndex, rowDictionaries, type DimensionValues } from './store-records.js';
+import { assignmentsTable, clientsTable, linesTable, periodTables } from './store-tables.js';
+import { assignTrajectories } from './trajectories.js';
+
+const key = (municipality: string, toewijzingNr: number): string => `${municipality}\u0000${toewijzingNr}`;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Inputs {
+  periods: CarePeriod[];
+  lines: MoneyLine[];
+  assignments: AssignmentRow[];
+  winners: Map<string, AssignmentRow>;
+  referrers: Map<string, AssignmentReferrer>;
+}
+
+/** What the store is made of, limited to what starts on or before the peildatum. */
+function loadInputs(db: Database.Database, peildatum: number): Inputs {
+  const rows = loadAssignments(db);
+  const periods = deriveCarePeriods(rows, loadStarts(db), loadStops(db)).periods.filter((p) => p.start <= peildatum);
+  const winners = winningAssignments(rows);
+  const assignments = [...winners.values()]
+    .filter((a) => a.redenWijziging !== DELETED && toDay(a.ingangsdatum) <= peildatum && (a.einddatum === null || a.einddatum >= a.ingangsdatum))
+    .sort((a, b) => byText(a.municipality, b.municipality) || a.toewijzingNr - b.toewijzingNr);
+  const lines = loadDeclarationLines(db)
+    .filter((l) => toDay(l.periodStart) <= peildatum)
+    .sort((a, b) => byText(a.provider, b.provider) || byText(a.referentieNummer, b.referentieNummer) || byText(a.municipality, b.municipality));
+  const referrers = new Map(referrerOfAssignment(db).map((r) => [key(r.municipality, r.toewijzingNr), r]));
+  return { periods, lines, assignments, winners, referrers };
+}
+
+export function buildFactStore(db: Database.Database, peildatum: string | null, classify: Classifier): FactStore {
+  const peil = peildatum === null ? null : toDay(peildatum);
+  const wijk = loadWijk(db);
+  const dictionaries = rowDictionaries();
+  const care = new RecordSet(KIND.care, true, dictionaries);
+  const money = new RecordSet(KIND.money, false, dictionaries);
+  const assigned = new RecordSet(KIND.assignment, true, dictionaries);
+  const inputs: Inputs = peil === null
+    ? { periods: [], lines: [], assignments: [], winners: new Map(), referrers: new Map() }
+    : loadInputs(db, peil);
+  const { periods, lines, assignments, winners, referrers } = inputs;
+  const until = peil ?? 0;
+
+  // Every known assignment has a referrer (the derived one when no JW315 links, DOMAIN.md §8); a care period
+  // whose assignment never arrived takes the derived one too, a € line with an unknown assignment none.
+  type Record = { municipality: string; provider: string; productCategory: string; productCode: string | null; toewijzingNr: number };
+  // In DIMENSION_ORDER: municipality, provider, segment, category, product, referrer, gp, endReason, unit.
+  const dims = (r: Record, fallback: string, endReason: string, unit: string): DimensionValues => {
+    const link = referrers.get(key(r.municipality, r.toewijzingNr));
+    return [
+      r.municipality, r.provider, classify.segment(r.productCategory, r.productCode), r.productCategory, r.productCode ?? '',
+      link?.label ?? fallback, link?.zorgverlenerCode ?? '', endReason, unit,
+    ];
+  };
+
+  for (const p of periods) {
+    const end = Math.min(p.end ?? until, until);
+    const winner = winners.get(`${p.municipality}|${p.toewijzingNr}`); // winningAssignments' key
+    const reason = endReasonOf(p, until, winner?.redenWijziging ?? null);
+    care.push(p.client, monthOfDayIndex(p.start), monthOfDayIndex(end), end, dims(p, DERIVED_REFERRER, reason, ''));
+  }
+  const statusOf = { pending: STATUS.pending, approved: STATUS.approved, rejected: STATUS.rejected } as const;
+  for (const l of lines) {
+    const month = monthIndex(l.month);
+    money.push(l.client, month, month, toDay(l.periodEnd), dims(l, '', '', l.eenheid ?? ''), { amount: l.amount, volume: l.volume ?? 0, status: statusOf[l.status] });
+  }
+  for (const a of assignments) {
+    const end = Math.min(a.einddatum === null ? until : toDay(a.einddatum), until);
+    assigned.push(a.pseudonym ?? '', monthOfDayIndex(toDay(a.ingangsdatum)), monthOfDayIndex(end), end, dims(a, DERIVED_REFERRER, '', ''));
+  }
+
+  const pseudonyms = [...new Set([...care.clients, ...money.clients, ...assigned.clients])].sort(byText);
+  const clientIndex = new Map(pseudonyms.map((p, i) => [p, i]));
+  const people = peil === null ? new Map() : loadClientFacts(db);
+  const schools = peil === null ? new Map<string, string>() : loadSchools(db, peildatum);
+  return {
+    facts: buildFacts([care, money, assigned], clientIndex, dictionaries),
+    clients: clientsTable(pseudonyms, people, schools),
+    ...periodTables(periods, assignTrajectories(periods, classify), until),
+    lines: linesTable(lines),
+    assignments: assignmentsTable(assignments, until),
+    wijk,
+    peildatum: peil,
+  };
+}
