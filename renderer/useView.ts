@@ -6,7 +6,8 @@ export const VIEWS = ['pivot', 'import', 'tables'] as const;
 export type View = (typeof VIEWS)[number];
 
 function viewFromHash(): View {
-  const hash = location.hash.replace(/^#/, '');
+  // '#pivot?q=…' carries the pivot's state after the view's name.
+  const hash = location.hash.replace(/^#/, '').split('?')[0];
   return VIEWS.find((v) => v === hash) ?? 'pivot';
 }
 

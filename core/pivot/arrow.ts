@@ -1,6 +1,6 @@
 // Building the fact store's Arrow columns from plain arrays: one chunk each, dictionaries with Int16
 // indices. Used by data/model when it builds the store and by tests and benchmarks that build one by hand.
-import { Dictionary, Int16, Int32, Uint16, Uint8, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Dictionary, Int8, Int16, Int32, Uint16, Uint8, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 
 function utf8(values: readonly string[]): Vector {
   const enc = new TextEncoder();
@@ -19,6 +19,9 @@ export function stringVector(values: readonly string[]): Vector {
 /** A dictionary column from codes and the keys they index. */
 export function dictionaryVector(codes: Int16Array, keys: readonly string[]): Vector {
   if (keys.length > 32767) throw new RangeError(`dictionary of ${keys.length} values does not fit Int16 codes`);
+  if (keys.length <= 127) {
+    return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int8()), length: codes.length, data: Int8Array.from(codes), dictionary: utf8(keys) }));
+  }
   return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int16()), length: codes.length, data: codes, dictionary: utf8(keys) }));
 }
 

@@ -35,11 +35,18 @@ function mapped(dim: DimensionId, source: Source, base: Dictionary, keyOf: (key:
   return { dim, source, codes: base.codes, map, keys };
 }
 
-/** Months present in the store as a dictionary over the Uint16 month column (codes are month indices). */
+const latestMonth = new WeakMap<Table, number>();
+
+/** Months present in the store as a dictionary over the Uint16 month column (codes are month indices).
+ *  The latest month is a property of the store, found once (a fact about the data, not a cached result). */
 function monthDictionary(facts: Table): Dictionary {
   const codes = facts.getChild('month')!.data[0]!.values as Uint16Array;
-  let max = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i]! > max) max = codes[i]!;
+  let max = latestMonth.get(facts);
+  if (max === undefined) {
+    max = 0;
+    for (let i = 0; i < codes.length; i++) if (codes[i]! > max) max = codes[i]!;
+    latestMonth.set(facts, max);
+  }
   const keys: string[] = [];
   for (let m = 0; m <= max; m++) keys.push(String(yyyymmOf(m)));
   return { codes, keys };

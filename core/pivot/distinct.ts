@@ -15,9 +15,12 @@ export class DistinctCounter {
   readonly sums: Float64Array[] | null;
   /** Per level and group, the weights themselves (for medians); only when asked for. */
   readonly lists: number[][][] | null;
+  /** The finest level's stamps and counts and the groups touched by the current entity: the scan's hot loop
+   *  updates these directly (a method call per row costs more than the work). */
+  readonly stamp: Int32Array;
+  readonly count: Int32Array;
+  readonly touched: Int32Array;
   private readonly stamps: Int32Array[];
-  private readonly touched: Int32Array;
-  private n = 0;
 
   constructor(
     private readonly levels: readonly Level[],
@@ -28,26 +31,29 @@ export class DistinctCounter {
     this.sums = weights.sums ? levels.map((l) => new Float64Array(l.size)) : null;
     this.lists = weights.lists ? levels.map((l) => Array.from({ length: l.size }, () => [] as number[])) : null;
     this.touched = new Int32Array(levels[0]!.size);
+    this.stamp = this.stamps[0]!;
+    this.count = this.counts[0]!;
   }
 
-  /** Entity `e` (≥ 0) has a row in finest group g. */
-  see(g: number, e: number, weight = 0): void {
-    const stamp = this.stamps[0]!;
-    if (stamp[g] === e) return;
-    stamp[g] = e;
-    this.counts[0]![g]!++;
+  /** Entity `e` (≥ 0) has a row in finest group g; returns the new number of touched groups. */
+  see(g: number, e: number, n: number, weight = 0): number {
+    if (this.stamp[g] === e) return n;
+    this.stamp[g] = e;
+    this.count[g]!++;
     if (this.sums) this.sums[0]![g]! += weight;
     if (this.lists) this.lists[0]![g]!.push(weight);
-    this.touched[this.n++] = g;
+    this.touched[n] = g;
+    return n + 1;
   }
 
-  /** The rows of entity `e` have ended: count it once in every coarser group it reached. */
-  flush(e: number, weight = 0): void {
+  /** The rows of entity `e` have ended, having touched the first `n` groups in `touched`: count it once in
+   *  every coarser group it reached. */
+  flush(e: number, n: number, weight = 0): void {
     for (let l = 1; l < this.levels.length; l++) {
       const proj = this.levels[l]!.proj!;
       const stamp = this.stamps[l]!;
       const count = this.counts[l]!;
-      for (let k = 0; k < this.n; k++) {
+      for (let k = 0; k < n; k++) {
         const g = proj[this.touched[k]!]!;
         if (stamp[g] === e) continue;
         stamp[g] = e;
@@ -56,6 +62,5 @@ export class DistinctCounter {
         if (this.lists) this.lists[l]![g]!.push(weight);
       }
     }
-    this.n = 0;
   }
 }

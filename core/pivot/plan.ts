@@ -64,6 +64,11 @@ export function planQuery(store: FactStore, query: PivotQuery, options: DimOptio
     kinds: [m.some((x) => CARE.includes(x)), m.some((x) => MONEY.includes(x)), m.includes('assignments')],
     levels,
     durations: m.includes('durationMedian') ? 'lists' : m.includes('durationMean') ? 'sums' : 'none',
+    needs: {
+      trajectories: m.some((x) => x === 'trajectories' || x === 'durationMean' || x === 'durationMedian'),
+      assignments: m.includes('assignments'),
+      approvedClients: m.includes('perClient'),
+    },
   };
   return { plan, dims, levels };
 }

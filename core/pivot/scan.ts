@@ -21,7 +21,9 @@ export interface ScanPlan {
   kinds: readonly [boolean, boolean, boolean]; // care, money, assignment rows needed
   levels: LevelSpec[];
   durations: 'none' | 'sums' | 'lists';
-  /** Only rows whose finest group is in this set (drill-through); null = all. */
+  /** Distinct counts the measures need beyond the children with any record. */
+  needs: { trajectories: boolean; assignments: boolean; approvedClients: boolean };
+  /** Drill-through: the first row of each record whose finest group is in `groups`; null = no drill. */
   collect?: { groups: Uint8Array; rows: number[]; limit: number; total: number } | null;
 }
 
@@ -53,41 +55,103 @@ function newSums(size: number): Sums {
 
 const scratch = new WeakMap<FactStore, Int32Array>();
 
+// Top-level loops over plain locals: a closure capturing the buffer made these passes ten times slower.
+function addRowDim(g: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
+  const n = g.length;
+  for (let i = 0; i < n; i++) {
+    const x = g[i]!;
+    if (x >= 0) g[i] = x + map[codes[i]!]! * stride;
+  }
+}
+
+function filterRowDim(g: Int32Array, codes: ArrayLike<number>, map: Int32Array, allowed: Uint8Array): void {
+  const n = g.length;
+  for (let i = 0; i < n; i++) if (g[i]! >= 0 && allowed[map[codes[i]!]!] === 0) g[i] = -1;
+}
+
+function addClientDim(g: Int32Array, client: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
+  const n = g.length;
+  for (let i = 0; i < n; i++) {
+    const x = g[i]!;
+    if (x >= 0) g[i] = x + map[codes[client[i]!]!]! * stride;
+  }
+}
+
+function filterClientDim(g: Int32Array, client: Int32Array, codes: ArrayLike<number>, map: Int32Array, allowed: Uint8Array): void {
+  const n = g.length;
+  for (let i = 0; i < n; i++) if (g[i]! >= 0 && allowed[map[codes[client[i]!]!]!] === 0) g[i] = -1;
+}
+
 /** Finest group of each row without its context dimensions; -1 for rows filtered out or not needed. */
 function baseGroups(store: FactStore, plan: ScanPlan, strides: number[]): Int32Array {
   const n = store.facts.numRows;
-  let g = scratch.get(store);
-  if (!g || g.length !== n) scratch.set(store, (g = new Int32Array(n)));
+  let buffer = scratch.get(store);
+  if (!buffer || buffer.length !== n) scratch.set(store, (buffer = new Int32Array(n)));
+  const g = buffer;
   const kind = numbers<Uint8Array>(store.facts, 'kind');
   const [k0, k1, k2] = plan.kinds;
-  for (let i = 0; i < n; i++) {
-    const k = kind[i]!;
-    g[i] = (k === 0 ? k0 : k === 1 ? k1 : k2) ? 0 : -1;
-  }
+  const keep = new Int32Array([k0 ? 0 : -1, k1 ? 0 : -1, k2 ? 0 : -1]);
+  for (let i = 0; i < n; i++) g[i] = keep[kind[i]!]!;
   const client = numbers<Int32Array>(store.facts, 'client');
-  const apply = (source: DimSource, stride: number, allowed: Uint8Array | null) => {
-    if (source.source === 'context') return;
-    const codes = source.codes!;
-    const map = source.map;
-    if (source.source === 'row') {
-      for (let i = 0; i < n; i++) {
-        if (g[i]! < 0) continue;
-        const c = map[codes[i]!]!;
-        if (allowed !== null && allowed[c] === 0) g[i] = -1;
-        else g[i]! += c * stride;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        if (g[i]! < 0) continue;
-        const c = map[codes[client[i]!]!]!;
-        if (allowed !== null && allowed[c] === 0) g[i] = -1;
-        else g[i]! += c * stride;
+  // Filters first: they drop rows the dimension passes then skip.
+  for (const f of plan.filters) {
+    const d = f.source;
+    if (d.source === 'row') filterRowDim(g, d.codes!, d.map, f.allowed);
+    else if (d.source === 'client') filterClientDim(g, client, d.codes!, d.map, f.allowed);
+  }
+  plan.dims.forEach((d, k) => {
+    if (d.source === 'row') addRowDim(g, d.codes!, d.map, strides[k]!);
+    else if (d.source === 'client') addClientDim(g, client, d.codes!, d.map, strides[k]!);
+  });
+  return g;
+}
+
+/** The age band and last municipality of each row, decided per child from its rows in the same cell, folded
+ *  into the row's group in place (or -1 when a filter on them drops the row). */
+function applyContext(store: FactStore, plan: ScanPlan, base: Int32Array, strides: number[], fine: number): void {
+  const f = store.facts;
+  const n = f.numRows;
+  const kind = numbers<Uint8Array>(f, 'kind');
+  const client = numbers<Int32Array>(f, 'client');
+  const lastDay = numbers<Int32Array>(f, 'lastDay');
+  const municipality = numbers<Int16Array>(f, 'municipality');
+  const birth = numbers<Int32Array>(store.clients, 'birth');
+  const ageAt = plan.dims.findIndex((d) => d.dim === 'ageband');
+  const munAt = plan.dims.findIndex((d) => d.dim === 'lastMunicipality');
+  const ageFilter = plan.filters.find((x) => x.source.dim === 'ageband')?.allowed ?? null;
+  const munFilter = plan.filters.find((x) => x.source.dim === 'lastMunicipality')?.allowed ?? null;
+  const ageStride = ageAt >= 0 ? strides[ageAt]! : 0;
+  const munStride = munAt >= 0 ? strides[munAt]! : 0;
+  const stamp = new Int32Array(fine * 3).fill(-1);
+  const last = new Int32Array(fine * 3);
+  const mun = new Int32Array(fine * 3);
+  let i = 0;
+  while (i < n) {
+    const c = client[i]!;
+    let e = i;
+    while (e < n && client[e] === c) e++;
+    for (let r = i; r < e; r++) {
+      const b = base[r]!;
+      if (b < 0) continue;
+      const x = b * 3 + kind[r]!;
+      const day = lastDay[r]!;
+      if (stamp[x] !== c || day > last[x]! || (day === last[x] && municipality[r]! < mun[x]!)) {
+        stamp[x] = c;
+        last[x] = day;
+        mun[x] = municipality[r]!;
       }
     }
-  };
-  plan.dims.forEach((d, k) => apply(d, strides[k]!, null));
-  for (const f of plan.filters) apply(f.source, 0, f.allowed);
-  return g;
+    for (let r = i; r < e; r++) {
+      const b = base[r]!;
+      if (b < 0) continue;
+      const k = kind[r]!;
+      const x = b * 3 + k;
+      const band = bandCode(birth[c]!, k === KIND.money ? lastDay[r]! : last[x]!);
+      const m = mun[x]!;
+      base[r] = (ageFilter !== null && ageFilter[band] === 0) || (munFilter !== null && munFilter[m] === 0) ? -1 : b + band * ageStride + m * munStride;
+    }
+    i = e;
+  }
 }
 
 export function scan(store: FactStore, plan: ScanPlan): ScanResult {
@@ -96,123 +160,140 @@ export function scan(store: FactStore, plan: ScanPlan): ScanResult {
   const base = baseGroups(store, plan, strides);
   const levels = plan.levels;
   const fine = levels[0]!.size;
+  const context = plan.dims.some((d) => d.source === 'context') || plan.filters.some((x) => x.source.source === 'context');
+  if (context) applyContext(store, plan, base, strides, fine);
   const f = store.facts;
   const n = f.numRows;
   const kind = numbers<Uint8Array>(f, 'kind');
   const client = numbers<Int32Array>(f, 'client');
   const record = numbers<Int32Array>(f, 'record');
-  const lastDay = numbers<Int32Array>(f, 'lastDay');
   const amount = numbers<Int32Array>(f, 'amount');
   const volumeCol = numbers<Int32Array>(f, 'volume');
   const status = numbers<Uint8Array>(f, 'status');
-  const units = compileUnits(store);
   const unitCode = numbers<Int16Array>(f, 'unit');
+  const units = compileUnits(store);
   const trajOf = numbers<Int32Array>(store.periods, 'trajectory');
   const duration = plan.durations === 'none' ? null : trajectoryDurations(store);
-  const birth = numbers<Int32Array>(store.clients, 'birth');
-
-  // Context dimensions (age band, last municipality) are decided per child from its rows in the same cell.
-  const ageAt = plan.dims.findIndex((d) => d.dim === 'ageband');
-  const munAt = plan.dims.findIndex((d) => d.dim === 'lastMunicipality');
-  const ageFilter = plan.filters.find((x) => x.source.dim === 'ageband')?.allowed ?? null;
-  const munFilter = plan.filters.find((x) => x.source.dim === 'lastMunicipality')?.allowed ?? null;
-  const context = ageAt >= 0 || munAt >= 0 || ageFilter !== null || munFilter !== null;
-  const municipality = context ? numbers<Int16Array>(f, 'municipality') : null;
-  const ctxSize = context ? fine * 3 : 0;
-  const ctxStamp = new Int32Array(ctxSize).fill(-1);
-  const ctxLast = new Int32Array(ctxSize);
-  const ctxMun = new Int32Array(ctxSize);
-  const ageStride = ageAt >= 0 ? strides[ageAt]! : 0;
-  const munStride = munAt >= 0 ? strides[munAt]! : 0;
 
   const any = new DistinctCounter(levels);
-  const care = new DistinctCounter(levels);
+  // With care rows only, "any record" and "in care" are the same children: one counter serves both.
+  const careOnly = plan.kinds[0] && !plan.kinds[1] && !plan.kinds[2];
+  const care = careOnly ? any : new DistinctCounter(levels);
   const approvedClients = new DistinctCounter(levels);
   const trajectories = new DistinctCounter(levels, { sums: duration !== null, lists: plan.durations === 'lists' });
   const assignments = new DistinctCounter(levels);
   const s = newSums(fine);
   const collect = plan.collect ?? null;
+  const wanted = collect?.groups ?? null;
 
-  let i = 0;
-  while (i < n) {
-    const c = client[i]!;
-    let e = i;
-    while (e < n && client[e] === c) e++;
-    if (context) {
-      for (let r = i; r < e; r++) {
-        const b = base[r]!;
-        if (b < 0) continue;
-        const x = b * 3 + kind[r]!;
-        const day = lastDay[r]!;
-        if (ctxStamp[x] !== c || day > ctxLast[x]! || (day === ctxLast[x] && municipality![r]! < ctxMun[x]!)) {
-          ctxStamp[x] = c;
-          ctxLast[x] = day;
-          ctxMun[x] = municipality![r]!;
-        }
+  const records = s.records;
+  const wantTraj = plan.needs.trajectories;
+  const wantAsg = plan.needs.assignments;
+  const wantAppr = plan.needs.approvedClients;
+  const anyStamp = any.stamp;
+  const anyCount = any.count;
+  const anyTouched = any.touched;
+  const careStamp = care.stamp;
+  const careCount = care.count;
+  const careTouched = care.touched;
+  const trajStamp = trajectories.stamp;
+  const trajCount = trajectories.count;
+  const trajTouched = trajectories.touched;
+  let cur = -1;
+  let lastCollected = -1;
+  let nAny = 0;
+  let nCare = 0;
+  let nAppr = 0;
+  let traj = -1;
+  let nTraj = 0;
+  let asg = -1;
+  let nAsg = 0;
+  for (let r = 0; r < n; r++) {
+    const g = base[r]!;
+    if (g < 0) continue;
+    if (wanted !== null) {
+      if (wanted[g] === 0) continue;
+      // A record's rows (one per month) are neighbours: list each care period, line or assignment once.
+      const rk = kind[r]! * 0x40000000 + record[r]!;
+      if (rk !== lastCollected) {
+        lastCollected = rk;
+        collect!.total++;
+        if (collect!.rows.length < collect!.limit) collect!.rows.push(r);
       }
     }
-    let traj = -1;
-    let asg = -1;
-    for (let r = i; r < e; r++) {
-      let g = base[r]!;
-      if (g < 0) continue;
-      const k = kind[r]!;
-      if (context) {
-        const x = g * 3 + k;
-        const band = bandCode(birth[c]!, k === KIND.money ? lastDay[r]! : ctxLast[x]!);
-        if (ageFilter !== null && ageFilter[band] === 0) continue;
-        const mun = ctxMun[x]!;
-        if (munFilter !== null && munFilter[mun] === 0) continue;
-        g += band * ageStride + mun * munStride;
+    const c = client[r]!;
+    if (c !== cur) {
+      if (cur >= 0) {
+        any.flush(cur, nAny);
+        if (!careOnly) care.flush(cur, nCare);
+        approvedClients.flush(cur, nAppr);
       }
-      if (collect) {
-        if (collect.groups[g] === 0) continue;
-        collect.total++;
-        if (collect.rows.length < collect.limit) collect.rows.push(r);
+      cur = c;
+      nAny = nCare = nAppr = 0;
+    }
+    records[g]!++;
+    if (anyStamp[g] !== c) {
+      anyStamp[g] = c;
+      anyCount[g]!++;
+      anyTouched[nAny++] = g;
+    }
+    const k = kind[r]!;
+    if (k === KIND.care) {
+      if (!careOnly && careStamp[g] !== c) {
+        careStamp[g] = c;
+        careCount[g]!++;
+        careTouched[nCare++] = g;
       }
-      s.records[g]!++;
-      any.see(g, c);
-      if (k === KIND.care) {
-        care.see(g, c);
-        const t = trajOf[record[r]!]!;
-        if (t !== traj) {
-          if (traj >= 0) trajectories.flush(traj, duration ? duration[traj] : 0);
-          traj = t;
-        }
-        if (t >= 0) trajectories.see(g, t, duration ? duration[t] : 0);
-      } else if (k === KIND.assignment) {
-        const a = record[r]!;
-        if (a !== asg) {
-          if (asg >= 0) assignments.flush(asg);
-          asg = a;
-        }
-        assignments.see(g, a);
-      } else {
-        const amt = amount[r]!;
-        s.claimed[g]! += amt;
-        const st = status[r]!;
-        if (st === STATUS.approved) {
-          s.approved[g]! += amt;
-          if (amt > 0) approvedClients.see(g, c);
-        } else if (st === STATUS.pending) s.pending[g]! += amt;
-        const u = units.classOf[unitCode[r]!]!;
-        const vol = (amt < 0 ? -volumeCol[r]! : volumeCol[r]!) * units.factor[unitCode[r]!]!;
-        s.volume[g]! += vol;
-        s.unit[g] = s.unit[g] === -1 || s.unit[g] === u ? u : -2;
-        if (st === STATUS.approved && u !== units.euro) {
-          s.priceAmount[g]! += amt;
-          s.priceVolume[g]! += vol;
-          s.priceUnit[g] = s.priceUnit[g] === -1 || s.priceUnit[g] === u ? u : -2;
-        }
+      if (!wantTraj) continue;
+      const t = trajOf[record[r]!]!;
+      if (t !== traj) {
+        if (traj >= 0) trajectories.flush(traj, nTraj, duration ? duration[traj] : 0);
+        traj = t;
+        nTraj = 0;
+      }
+      if (t < 0) continue;
+      if (duration) nTraj = trajectories.see(g, t, nTraj, duration[t]);
+      else if (trajStamp[g] !== t) {
+        trajStamp[g] = t;
+        trajCount[g]!++;
+        trajTouched[nTraj++] = g;
+      }
+    } else if (k === KIND.assignment) {
+      if (!wantAsg) continue;
+      const a = record[r]!;
+      if (a !== asg) {
+        if (asg >= 0) assignments.flush(asg, nAsg);
+        asg = a;
+        nAsg = 0;
+      }
+      nAsg = assignments.see(g, a, nAsg);
+    } else {
+      const amt = amount[r]!;
+      s.claimed[g]! += amt;
+      const st = status[r]!;
+      if (st === STATUS.approved) {
+        s.approved[g]! += amt;
+        if (wantAppr && amt > 0) nAppr = approvedClients.see(g, c, nAppr);
+      } else if (st === STATUS.pending) s.pending[g]! += amt;
+      const uc = unitCode[r]!;
+      const u = units.classOf[uc]!;
+      const vol = (amt < 0 ? -volumeCol[r]! : volumeCol[r]!) * units.factor[uc]!;
+      s.volume[g]! += vol;
+      s.unit[g] = s.unit[g] === -1 || s.unit[g] === u ? u : -2;
+      if (st === STATUS.approved && u !== units.euro) {
+        s.priceAmount[g]! += amt;
+        s.priceVolume[g]! += vol;
+        s.priceUnit[g] = s.priceUnit[g] === -1 || s.priceUnit[g] === u ? u : -2;
       }
     }
-    if (traj >= 0) trajectories.flush(traj, duration ? duration[traj] : 0);
-    if (asg >= 0) assignments.flush(asg);
-    any.flush(c);
-    care.flush(c);
-    approvedClients.flush(c);
-    i = e;
   }
+  if (cur >= 0) {
+    any.flush(cur, nAny);
+    if (!careOnly) care.flush(cur, nCare);
+    approvedClients.flush(cur, nAppr);
+  }
+  if (traj >= 0) trajectories.flush(traj, nTraj, duration ? duration[traj] : 0);
+  if (asg >= 0) assignments.flush(asg, nAsg);
   return { any, care, approvedClients, trajectories, assignments, sums: rollUp(s, levels) };
 }
 

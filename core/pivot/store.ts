@@ -18,13 +18,14 @@
 //   lastDay       Int32    day number (core/domain/dates toDay): kind 0 last day in care within the month,
 //                          kind 1 end of the ProductPeriode, kind 2 last day of the assignment within the month
 //   municipality, provider, segment, category, product, referrer, gp, endReason, unit
-//                 Dictionary<Utf8, Int16> — '' where a kind has no value (e.g. endReason on money rows)
+//                 Dictionary<Utf8, Int8 | Int16> (Int8 codes when at most 127 values) — '' where a kind has
+//                 no value (e.g. endReason on money rows)
 //   amount        Int32    kind 1: IngediendBedrag in signed eurocent (credit negative); else 0
 //   volume        Int32    kind 1: GeleverdVolume as delivered (in `unit`); else 0
 //   status        Uint8    kind 1: 0 in behandeling (no JW325 yet), 1 toegekend, 2 afgewezen; else 0
 //
 // `clients` (one row per client index): pseudonym Utf8, birth Int32 (yyyymm, 0 unknown),
-//   gender / pc4 / school Dictionary<Utf8, Int16> ('' unknown).
+//   gender / pc4 / school Dictionary<Utf8, Int8 | Int16> ('' unknown; gender '0').
 // `periods` (care periods): trajectory Int32 (-1: not a trajectory, DOMAIN.md §4 categories 40/42),
 //   start Int32 day, end Int32 day (-1 open), toewijzingNr Int32.
 // `trajectories`: start Int32 day, end Int32 day (-1 open).

@@ -1,6 +1,6 @@
 // Building the fact store's Arrow columns, each as one chunk over a typed array we filled ourselves, so the
 // pivot reads them without copying (core/pivot/store.ts).
-import { Dictionary, Int16, Int32, Uint8, Uint16, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Dictionary, Int8, Int16, Int32, Uint8, Uint16, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 
 const MAX_INT16_CODES = 32_768;
 
@@ -22,22 +22,35 @@ export class Codes {
 }
 
 export function utf8Vector(values: readonly string[]): Vector<Utf8> {
-  const enc = new TextEncoder();
-  const parts = values.map((v) => enc.encode(v));
-  const valueOffsets = new Int32Array(parts.length + 1);
-  parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.length));
-  const data = new Uint8Array(valueOffsets[parts.length]!);
-  parts.forEach((p, i) => data.set(p, valueOffsets[i]!));
-  return makeVector(makeData({ type: new Utf8(), length: parts.length, valueOffsets, data }));
+  const valueOffsets = new Int32Array(values.length + 1);
+  let data = new TextEncoder().encode(values.join(''));
+  if (data.length === values.reduce((n, v) => n + v.length, 0)) {
+    // All ASCII (pseudonyms, reference numbers): one byte per character, encoded in one go.
+    values.forEach((v, i) => (valueOffsets[i + 1] = valueOffsets[i]! + v.length));
+  } else {
+    const enc = new TextEncoder();
+    const parts = values.map((v) => enc.encode(v));
+    parts.forEach((p, i) => (valueOffsets[i + 1] = valueOffsets[i]! + p.length));
+    data = new Uint8Array(valueOffsets[parts.length]!);
+    parts.forEach((p, i) => data.set(p, valueOffsets[i]!));
+  }
+  return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets, data }));
 }
 
-export function dictionaryVector(codes: Int16Array, dictionary: Codes): Vector<Dictionary<Utf8, Int16>> {
+/** Codes narrowed to one byte when the dictionary has at most 127 values: most dimensions do (municipalities,
+ *  segments, categories, reasons, units), which keeps a fact row under 40 bytes (docs/BENCHMARKS.md). */
+export function dictionaryVector(codes: Int16Array, dictionary: Codes): Vector<Dictionary<Utf8, Int8 | Int16>> {
+  const values = utf8Vector(dictionary.values);
+  if (dictionary.values.length <= 127) {
+    const type = new Dictionary(new Utf8(), new Int8());
+    return makeVector(makeData({ type, length: codes.length, data: Int8Array.from(codes), dictionary: values }));
+  }
   const type = new Dictionary(new Utf8(), new Int16());
-  return makeVector(makeData({ type, length: codes.length, data: codes, dictionary: utf8Vector(dictionary.values) }));
+  return makeVector(makeData({ type, length: codes.length, data: codes, dictionary: values }));
 }
 
 /** A dictionary column from one string per row. */
-export function dictionaryOf(column: string, values: readonly string[]): Vector<Dictionary<Utf8, Int16>> {
+export function dictionaryOf(column: string, values: readonly string[]): Vector<Dictionary<Utf8, Int8 | Int16>> {
   const dictionary = new Codes(column);
   const codes = new Int16Array(values.length);
   values.forEach((v, i) => (codes[i] = dictionary.code(v)));

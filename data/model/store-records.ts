@@ -1,6 +1,6 @@
 // The records behind the fact rows, one set per kind: for each record its client, the months it covers, its
 // last day and its dimension codes, computed once per record and repeated on each of its month rows.
-import { monthOfDay } from '../../core/domain/dates.js';
+import { monthOfDay, toDay } from '../../core/domain/dates.js';
 import { ROW_DIMENSIONS, monthIndex } from '../../core/pivot/store.js';
 import { Codes } from './store-arrow.js';
 
@@ -9,7 +9,21 @@ export const DIMENSION_ORDER = ['municipality', 'provider', 'segment', 'category
 /** One value per DIMENSION_ORDER entry, in that order. */
 export type DimensionValues = readonly string[];
 
-export const monthOfDayIndex = (day: number): number => monthIndex(monthOfDay(day));
+// Dates repeat a lot (month starts and ends), and parsing them showed up when building large stores.
+const days = new Map<string, number>();
+const months = new Map<number, number>();
+/** toDay, remembered: the distinct dates of a dataset are a few thousand at most. */
+export function dayOf(iso: string): number {
+  let day = days.get(iso);
+  if (day === undefined) days.set(iso, (day = toDay(iso)));
+  return day;
+}
+/** Month index (months since 1970-01) of a day number. */
+export function monthOfDayIndex(day: number): number {
+  let month = months.get(day);
+  if (month === undefined) months.set(day, (month = monthIndex(monthOfDay(day))));
+  return month;
+}
 
 /** One dictionary per row dimension, shared by all kinds (one column each). */
 export function rowDictionaries(): Codes[] {

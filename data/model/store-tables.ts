@@ -1,11 +1,11 @@
 // The fact store's side tables, indexed by a fact row's `client` or `record` (core/pivot/store.ts).
 // Ends after the peildatum are stored as open (-1): such care counts as continuing (DOMAIN.md §2).
 import { Table } from 'apache-arrow';
-import { toDay } from '../../core/domain/dates.js';
 import type { AssignmentRow, CarePeriod } from './careperiods.js';
 import type { ClientFacts } from './clients.js';
 import type { MoneyLine } from './money.js';
 import { dictionaryOf, int32Vector, utf8Vector } from './store-arrow.js';
+import { dayOf } from './store-records.js';
 
 const openAfter = (end: number | null, peildatum: number): number => (end === null || end > peildatum ? -1 : end);
 
@@ -48,15 +48,15 @@ export function linesTable(lines: readonly MoneyLine[]): Table {
   return new Table({
     referentieNummer: utf8Vector(lines.map((l) => l.referentieNummer)),
     toewijzingNr: int32Vector(Int32Array.from(lines, (l) => l.toewijzingNr)),
-    periodStart: int32Vector(Int32Array.from(lines, (l) => toDay(l.periodStart))),
-    periodEnd: int32Vector(Int32Array.from(lines, (l) => toDay(l.periodEnd))),
+    periodStart: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodStart))),
+    periodEnd: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodEnd))),
   });
 }
 
 export function assignmentsTable(assignments: readonly AssignmentRow[], peildatum: number): Table {
   return new Table({
     toewijzingNr: int32Vector(Int32Array.from(assignments, (a) => a.toewijzingNr)),
-    start: int32Vector(Int32Array.from(assignments, (a) => toDay(a.ingangsdatum))),
-    end: int32Vector(Int32Array.from(assignments, (a) => openAfter(a.einddatum === null ? null : toDay(a.einddatum), peildatum))),
+    start: int32Vector(Int32Array.from(assignments, (a) => dayOf(a.ingangsdatum))),
+    end: int32Vector(Int32Array.from(assignments, (a) => openAfter(a.einddatum === null ? null : dayOf(a.einddatum), peildatum))),
   });
 }

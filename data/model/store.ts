@@ -3,7 +3,7 @@
 //   kind 0  care period × month, from its start to its end or the peildatum;
 //   kind 1  declaration line, in the month its ProductPeriode starts (none starting after the peildatum);
 //   kind 2  winning, not deleted assignment × month of [Ingangsdatum, Einddatum], clipped to the peildatum.
-// Records are numbered in a fixed order (periods by start, lines by provider + ReferentieNummer, assignments
+// Records are numbered in a fixed order (periods by trajectory, then start, lines by provider + ReferentieNummer, assignments
 // by municipality + ToewijzingNummer) and children by pseudonym, so the same data always gives the same store.
 import type Database from 'better-sqlite3';
 import { toDay } from '../../core/domain/dates.js';
@@ -17,7 +17,7 @@ import { loadDeclarationLines, type MoneyLine } from './money.js';
 import { DERIVED_REFERRER, referrerOfAssignment, type AssignmentReferrer } from './requests.js';
 import { endReasonOf } from './store-endreason.js';
 import { buildFacts } from './store-facts.js';
-import { RecordSet, monthOfDayIndex, rowDictionaries, type DimensionValues } from './store-records.js';
+import { RecordSet, dayOf, monthOfDayIndex, rowDictionaries, type DimensionValues } from './store-records.js';
 import { assignmentsTable, clientsTable, linesTable, periodTables } from './store-tables.js';
 import { assignTrajectories } from './trajectories.js';
 
@@ -38,10 +38,10 @@ function loadInputs(db: Database.Database, peildatum: number): Inputs {
   const periods = deriveCarePeriods(rows, loadStarts(db), loadStops(db)).periods.filter((p) => p.start <= peildatum);
   const winners = winningAssignments(rows);
   const assignments = [...winners.values()]
-    .filter((a) => a.redenWijziging !== DELETED && toDay(a.ingangsdatum) <= peildatum && (a.einddatum === null || a.einddatum >= a.ingangsdatum))
+    .filter((a) => a.redenWijziging !== DELETED && dayOf(a.ingangsdatum) <= peildatum && (a.einddatum === null || a.einddatum >= a.ingangsdatum))
     .sort((a, b) => byText(a.municipality, b.municipality) || a.toewijzingNr - b.toewijzingNr);
   const lines = loadDeclarationLines(db)
-    .filter((l) => toDay(l.periodStart) <= peildatum)
+    .filter((l) => dayOf(l.periodStart) <= peildatum)
     .sort((a, b) => byText(a.provider, b.provider) || byText(a.referentieNummer, b.referentieNummer) || byText(a.municipality, b.municipality));
   const referrers = new Map(referrerOfAssignment(db).map((r) => [key(r.municipality, r.toewijzingNr), r]));
   return { periods, lines, assignments, winners, referrers };
@@ -57,8 +57,14 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
   const inputs: Inputs = peil === null
     ? { periods: [], lines: [], assignments: [], winners: new Map(), referrers: new Map() }
     : loadInputs(db, peil);
-  const { periods, lines, assignments, winners, referrers } = inputs;
+  const { lines, assignments, winners, referrers } = inputs;
   const until = peil ?? 0;
+  // Periods numbered by trajectory (none first), then start: each trajectory's rows end up contiguous within
+  // its child's rows, which the pivot's distinct count of trajectories relies on (core/pivot/store.ts).
+  const unsorted = assignTrajectories(inputs.periods, classify);
+  const order = inputs.periods.map((_, i) => i).sort((a, b) => unsorted[a]! - unsorted[b]! || inputs.periods[a]!.start - inputs.periods[b]!.start || a - b);
+  const periods = order.map((i) => inputs.periods[i]!);
+  const trajectoryOf = Int32Array.from(order, (i) => unsorted[i]!);
 
   // Every known assignment has a referrer (the derived one when no JW315 links, DOMAIN.md §8); a care period
   // whose assignment never arrived takes the derived one too, a € line with an unknown assignment none.
@@ -81,11 +87,11 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
   const statusOf = { pending: STATUS.pending, approved: STATUS.approved, rejected: STATUS.rejected } as const;
   for (const l of lines) {
     const month = monthIndex(l.month);
-    money.push(l.client, month, month, toDay(l.periodEnd), dims(l, '', '', l.eenheid ?? ''), { amount: l.amount, volume: l.volume ?? 0, status: statusOf[l.status] });
+    money.push(l.client, month, month, dayOf(l.periodEnd), dims(l, '', '', l.eenheid ?? ''), { amount: l.amount, volume: l.volume ?? 0, status: statusOf[l.status] });
   }
   for (const a of assignments) {
-    const end = Math.min(a.einddatum === null ? until : toDay(a.einddatum), until);
-    assigned.push(a.pseudonym ?? '', monthOfDayIndex(toDay(a.ingangsdatum)), monthOfDayIndex(end), end, dims(a, DERIVED_REFERRER, '', ''));
+    const end = Math.min(a.einddatum === null ? until : dayOf(a.einddatum), until);
+    assigned.push(a.pseudonym ?? '', monthOfDayIndex(dayOf(a.ingangsdatum)), monthOfDayIndex(end), end, dims(a, DERIVED_REFERRER, '', ''));
   }
 
   const pseudonyms = [...new Set([...care.clients, ...money.clients, ...assigned.clients])].sort(byText);
@@ -95,7 +101,7 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
   return {
     facts: buildFacts([care, money, assigned], clientIndex, dictionaries),
     clients: clientsTable(pseudonyms, people, schools),
-    ...periodTables(periods, assignTrajectories(periods, classify), until),
+    ...periodTables(periods, trajectoryOf, until),
     lines: linesTable(lines),
     assignments: assignmentsTable(assignments, until),
     wijk,

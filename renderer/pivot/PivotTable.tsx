@@ -190,7 +190,7 @@ export function PivotTable({ result, collapsed, onCollapsedChange, onSort, onDri
         </table>
       </div>
       <Legend voorlopig={model.voorlopig} small={!meeting && flags.has('small')} suppressed={result.suppression.applied && (flags.has('suppressed') || flags.has('secondary'))} threshold={threshold} />
-      {explained && <ExplainPanel explanation={explained} onClose={() => setExplainAt(null)} />}
+      {explained && <ExplainPanel explanation={explained} meeting={meeting} onClose={() => setExplainAt(null)} />}
     </div>
   );
 }

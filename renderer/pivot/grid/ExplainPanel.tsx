@@ -8,10 +8,11 @@ const OPS: Record<PivotFilter[1], string> = { '==': 'eq', '!=': 'ne', in: 'in', 
 
 /** "Explain this figure": definitions, the cell, the filters in force, what it is based on, the view's
  *  settings and why a figure is hidden. Announced politely, so '?' in the grid reads it out. */
-export function ExplainPanel({ explanation: e, onClose }: { explanation: Explanation; onClose: () => void }) {
+export function ExplainPanel({ explanation: e, onClose, meeting = false }: { explanation: Explanation; onClose: () => void; meeting?: boolean }) {
   const { t } = useTranslation();
-  const records = e.records === null ? null : t('grid.records', { count: e.records, n: formatNumber(e.records) });
-  const children = e.clients === null ? null : t('grid.children', { count: e.clients, n: formatNumber(e.clients) });
+  // Meeting mode shows no record or child counts: only the suppressed figures themselves leave the laptop.
+  const records = meeting || e.records === null ? null : t('grid.records', { count: e.records, n: formatNumber(e.records) });
+  const children = meeting || e.clients === null ? null : t('grid.children', { count: e.clients, n: formatNumber(e.clients) });
   return (
     <aside className="grid-panel explain-panel" aria-labelledby="explain-title" aria-live="polite">
       <header>
