@@ -9,6 +9,7 @@ import type { LevelSpec } from './levels.js';
 import { stridesOf } from './levels.js';
 import { KIND, STATUS, type FactStore } from './store.js';
 import { compileUnits } from './units.js';
+import { rowRanges } from './ranges.js';
 
 export interface CompiledFilter {
   source: DimSource;
@@ -54,63 +55,80 @@ function newSums(size: number): Sums {
 }
 
 const scratch = new WeakMap<FactStore, Int32Array>();
+const zeros = new WeakMap<FactStore, Uint8Array>();
+const ZERO_MAP = new Int32Array(1);
 
-// Top-level loops over plain locals: a closure capturing the buffer made these passes ten times slower.
-function addRowDim(g: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
-  const n = g.length;
-  for (let i = 0; i < n; i++) {
-    const x = g[i]!;
-    if (x >= 0) g[i] = x + map[codes[i]!]! * stride;
+/** A column of zero codes standing in for an absent dimension in the fast path. */
+function zeroCodes(store: FactStore): Uint8Array {
+  let z = zeros.get(store);
+  if (!z) zeros.set(store, (z = new Uint8Array(store.facts.numRows)));
+  return z;
+}
+
+// Top-level loops over plain locals and row ranges: a closure capturing the buffer made these passes ten
+// times slower. The first dimension assigns, the others add, filters mark dropped rows -1 last.
+function setRowDim(g: Int32Array, ranges: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
+  for (let p = 0; p < ranges.length; p += 2) {
+    const end = ranges[p + 1]!;
+    for (let i = ranges[p]!; i < end; i++) g[i] = map[codes[i]!]! * stride;
   }
 }
 
-function filterRowDim(g: Int32Array, codes: ArrayLike<number>, map: Int32Array, allowed: Uint8Array): void {
-  const n = g.length;
-  for (let i = 0; i < n; i++) if (g[i]! >= 0 && allowed[map[codes[i]!]!] === 0) g[i] = -1;
-}
-
-function addClientDim(g: Int32Array, client: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
-  const n = g.length;
-  for (let i = 0; i < n; i++) {
-    const x = g[i]!;
-    if (x >= 0) g[i] = x + map[codes[client[i]!]!]! * stride;
+function addRowDim(g: Int32Array, ranges: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
+  for (let p = 0; p < ranges.length; p += 2) {
+    const end = ranges[p + 1]!;
+    for (let i = ranges[p]!; i < end; i++) g[i]! += map[codes[i]!]! * stride;
   }
 }
 
-function filterClientDim(g: Int32Array, client: Int32Array, codes: ArrayLike<number>, map: Int32Array, allowed: Uint8Array): void {
-  const n = g.length;
-  for (let i = 0; i < n; i++) if (g[i]! >= 0 && allowed[map[codes[client[i]!]!]!] === 0) g[i] = -1;
+function addClientDim(g: Int32Array, ranges: Int32Array, client: Int32Array, codes: ArrayLike<number>, map: Int32Array, stride: number): void {
+  for (let p = 0; p < ranges.length; p += 2) {
+    const end = ranges[p + 1]!;
+    for (let i = ranges[p]!; i < end; i++) g[i]! += map[codes[client[i]!]!]! * stride;
+  }
 }
 
-/** Finest group of each row without its context dimensions; -1 for rows filtered out or not needed. */
-function baseGroups(store: FactStore, plan: ScanPlan, strides: number[]): Int32Array {
+function filterDim(g: Int32Array, ranges: Int32Array, client: Int32Array | null, codes: ArrayLike<number>, map: Int32Array, allowed: Uint8Array): void {
+  for (let p = 0; p < ranges.length; p += 2) {
+    const end = ranges[p + 1]!;
+    for (let i = ranges[p]!; i < end; i++) if (allowed[map[codes[client === null ? i : client[i]!]!]!] === 0) g[i] = -1;
+  }
+}
+
+function fillZero(g: Int32Array, ranges: Int32Array): void {
+  for (let p = 0; p < ranges.length; p += 2) g.fill(0, ranges[p]!, ranges[p + 1]!);
+}
+
+/** Finest group of each row in `ranges` without its context dimensions; -1 for rows filtered out. */
+function baseGroups(store: FactStore, plan: ScanPlan, strides: number[], ranges: Int32Array): Int32Array {
   const n = store.facts.numRows;
   let buffer = scratch.get(store);
   if (!buffer || buffer.length !== n) scratch.set(store, (buffer = new Int32Array(n)));
   const g = buffer;
-  const kind = numbers<Uint8Array>(store.facts, 'kind');
-  const [k0, k1, k2] = plan.kinds;
-  const keep = new Int32Array([k0 ? 0 : -1, k1 ? 0 : -1, k2 ? 0 : -1]);
-  for (let i = 0; i < n; i++) g[i] = keep[kind[i]!]!;
   const client = numbers<Int32Array>(store.facts, 'client');
-  // Filters first: they drop rows the dimension passes then skip.
+  let first = true;
+  plan.dims.forEach((d, k) => {
+    if (d.source === 'context') return;
+    if (first && d.source === 'row') setRowDim(g, ranges, d.codes!, d.map, strides[k]!);
+    else {
+      if (first) fillZero(g, ranges);
+      if (d.source === 'row') addRowDim(g, ranges, d.codes!, d.map, strides[k]!);
+      else addClientDim(g, ranges, client, d.codes!, d.map, strides[k]!);
+    }
+    first = false;
+  });
+  if (first) fillZero(g, ranges);
   for (const f of plan.filters) {
     const d = f.source;
-    if (d.source === 'row') filterRowDim(g, d.codes!, d.map, f.allowed);
-    else if (d.source === 'client') filterClientDim(g, client, d.codes!, d.map, f.allowed);
+    if (d.source !== 'context') filterDim(g, ranges, d.source === 'client' ? client : null, d.codes!, d.map, f.allowed);
   }
-  plan.dims.forEach((d, k) => {
-    if (d.source === 'row') addRowDim(g, d.codes!, d.map, strides[k]!);
-    else if (d.source === 'client') addClientDim(g, client, d.codes!, d.map, strides[k]!);
-  });
   return g;
 }
 
 /** The age band and last municipality of each row, decided per child from its rows in the same cell, folded
  *  into the row's group in place (or -1 when a filter on them drops the row). */
-function applyContext(store: FactStore, plan: ScanPlan, base: Int32Array, strides: number[], fine: number): void {
+function applyContext(store: FactStore, plan: ScanPlan, base: Int32Array, strides: number[], fine: number, ranges: Int32Array): void {
   const f = store.facts;
-  const n = f.numRows;
   const kind = numbers<Uint8Array>(f, 'kind');
   const client = numbers<Int32Array>(f, 'client');
   const lastDay = numbers<Int32Array>(f, 'lastDay');
@@ -125,11 +143,21 @@ function applyContext(store: FactStore, plan: ScanPlan, base: Int32Array, stride
   const stamp = new Int32Array(fine * 3).fill(-1);
   const last = new Int32Array(fine * 3);
   const mun = new Int32Array(fine * 3);
-  let i = 0;
-  while (i < n) {
-    const c = client[i]!;
-    let e = i;
-    while (e < n && client[e] === c) e++;
+  // Per child and range: a context (x) includes the row's kind, so a child's care and assignment runs never
+  // share one and each run can be settled on its own.
+  for (let p = 0; p < ranges.length; p += 2) {
+    const to = ranges[p + 1]!;
+    let i = ranges[p]!;
+    while (i < to) {
+      const c = client[i]!;
+      let e = i;
+      while (e < to && client[e] === c) e++;
+      contextOf(i, e, c);
+      i = e;
+    }
+  }
+
+  function contextOf(i: number, e: number, c: number): void {
     for (let r = i; r < e; r++) {
       const b = base[r]!;
       if (b < 0) continue;
@@ -150,20 +178,33 @@ function applyContext(store: FactStore, plan: ScanPlan, base: Int32Array, stride
       const m = mun[x]!;
       base[r] = (ageFilter !== null && ageFilter[band] === 0) || (munFilter !== null && munFilter[m] === 0) ? -1 : b + band * ageStride + m * munStride;
     }
-    i = e;
   }
 }
 
 export function scan(store: FactStore, plan: ScanPlan): ScanResult {
   const cards = plan.dims.map((d) => d.keys.length);
   const strides = stridesOf(cards);
-  const base = baseGroups(store, plan, strides);
+  const ranges = rowRanges(store, plan.kinds);
+  // Fast path: up to three stored row dimensions, no filters, no context — the row's group is computed in
+  // the main loop itself, sparing a write and a read of every row.
+  const inline = plan.filters.length === 0 && plan.dims.length <= 3 && plan.dims.every((d) => d.source === 'row');
+  const base = inline ? null : baseGroups(store, plan, strides, ranges);
+  const zero = zeroCodes(store);
+  const dimAt = (k: number) => (inline && plan.dims[k] ? plan.dims[k] : null);
+  const c0 = dimAt(0)?.codes ?? zero;
+  const m0 = dimAt(0)?.map ?? ZERO_MAP;
+  const s0 = dimAt(0) ? strides[0]! : 0;
+  const c1 = dimAt(1)?.codes ?? zero;
+  const m1 = dimAt(1)?.map ?? ZERO_MAP;
+  const s1 = dimAt(1) ? strides[1]! : 0;
+  const c2 = dimAt(2)?.codes ?? zero;
+  const m2 = dimAt(2)?.map ?? ZERO_MAP;
+  const s2 = dimAt(2) ? strides[2]! : 0;
   const levels = plan.levels;
   const fine = levels[0]!.size;
   const context = plan.dims.some((d) => d.source === 'context') || plan.filters.some((x) => x.source.source === 'context');
-  if (context) applyContext(store, plan, base, strides, fine);
+  if (context) applyContext(store, plan, base!, strides, fine, ranges);
   const f = store.facts;
-  const n = f.numRows;
   const kind = numbers<Uint8Array>(f, 'kind');
   const client = numbers<Int32Array>(f, 'client');
   const record = numbers<Int32Array>(f, 'record');
@@ -208,8 +249,10 @@ export function scan(store: FactStore, plan: ScanPlan): ScanResult {
   let nTraj = 0;
   let asg = -1;
   let nAsg = 0;
-  for (let r = 0; r < n; r++) {
-    const g = base[r]!;
+  for (let p = 0; p < ranges.length; p += 2) {
+  const end = ranges[p + 1]!;
+  for (let r = ranges[p]!; r < end; r++) {
+    const g = base === null ? m0[c0[r]!]! * s0 + m1[c1[r]!]! * s1 + m2[c2[r]!]! * s2 : base[r]!;
     if (g < 0) continue;
     if (wanted !== null) {
       if (wanted[g] === 0) continue;
@@ -286,6 +329,7 @@ export function scan(store: FactStore, plan: ScanPlan): ScanResult {
         s.priceUnit[g] = s.priceUnit[g] === -1 || s.priceUnit[g] === u ? u : -2;
       }
     }
+  }
   }
   if (cur >= 0) {
     any.flush(cur, nAny);
