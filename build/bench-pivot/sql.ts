@@ -1,6 +1,6 @@
 // One pivot query as one SQL statement over the wide `facts` table (columns.ts): the cells, every
-// subtotal and the grand total in one statement — GROUP BY GROUPING SETS in DuckDB, a UNION ALL of the
-// same groupings in SQLite. Each grouping is its own aggregate over the rows, so totals are distinct counts
+// subtotal and the grand total in one statement — GROUP BY GROUPING SETS (DuckDB), or a UNION ALL of the
+// same groupings (SQLite, and DuckDB too: it is sometimes faster there, and the benchmark times both). Each grouping is its own aggregate over the rows, so totals are distinct counts
 // over the union, exactly as in our engine. Which kinds of fact rows a query reads follows from its
 // measures (store.ts: care, money and assignment rows are separate kinds).
 import type { PivotFilter, PivotQuery } from '../../core/contract/pivot.js';
@@ -66,9 +66,18 @@ function groupingId(dims: DimensionId[], set: DimensionId[]): number {
   return dims.reduce((id, d, i) => (set.includes(d) ? id : id | (1 << (dims.length - 1 - i))), 0);
 }
 
-/** `checked`: also the children behind each cell and its number of fact rows (our result has both; they
- *  are compared, but left out of the statement that is timed, so the SQL engines are not charged for them). */
-export function toSql(q: PivotQuery, dialect: Dialect, checked = true): SqlPivot {
+export type Form = 'grouping-sets' | 'union-all';
+
+export interface SqlOptions {
+  /** Also the children behind each cell and its number of fact rows (our result has both; they are
+   *  compared, but left out of the statements that are timed, so the SQL engines are not charged for them). */
+  checked?: boolean;
+  /** GROUP BY GROUPING SETS (DuckDB only), or a UNION ALL of one GROUP BY per grouping. */
+  form?: Form;
+}
+
+export function toSql(q: PivotQuery, dialect: Dialect, { checked = true, form = dialect === 'duckdb' ? 'grouping-sets' : 'union-all' }: SqlOptions = {}): SqlPivot {
+  if (dialect === 'sqlite' && form === 'grouping-sets') throw new Error('SQLite has no GROUPING SETS');
   const dims = [...q.rows, ...q.cols];
   const measures = q.measures;
   const kinds = [...new Set(measures.map((m) => MEASURE_SQL[m]?.kind ?? -1))].sort();
@@ -96,7 +105,7 @@ export function toSql(q: PivotQuery, dialect: Dialect, checked = true): SqlPivot
   const sets = groupings(q);
   const dimCols = (set: DimensionId[]) => dims.map((d, i) => `${set.includes(d) ? d : 'NULL'} AS d${i}`).join(', ');
   let sql: string;
-  if (dialect === 'duckdb') {
+  if (form === 'grouping-sets') {
     const grouping = dims.length ? `GROUPING(${dims.join(', ')})` : '0';
     sql = `${prefix}SELECT ${dims.map((d, i) => `${d} AS d${i}`).concat(`${grouping} AS gid`).join(', ')},
   ${aggregates}

@@ -22,6 +22,7 @@ export function makeHandlers(options) {
         measures: [{ id: 'clients', label: text('Cliënten'), definition: text('Unieke cliënten') }],
         peildatum: options.peildatum,
         counts: { messages: 1, clients: 2, carePeriods: 3 },
+        population: false,
         dataset: { synthetic: false, label: null },
       };
     },
