@@ -71,7 +71,7 @@ export interface ImportOptions {
 
 /** A batch: small enough that a worker's xmllint call and the store's turn are short (progress and cancel
  *  are checked between batches), large enough that the per-call schema compilation is amortised. */
-const BATCH = { bytes: 4 * 1024 * 1024, files: 400 };
+const BATCH = { bytes: 8 * 1024 * 1024, files: Number(process.env.SP_BATCH ?? 2000) };
 /** Storing yields to the event loop every this many files, so status calls are answered mid-batch (a zip
  *  expands into all its entries in one batch). */
 const STORE_STEP = 500;

@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 /** The options of xmllint-wasm's validateXML() that the importer uses. */
 export interface XmllintCall {
   xml: { fileName: string; contents: Uint8Array | string }[];
-  schema: { fileName: string; contents: string };
-  preload: { fileName: string; contents: string }[];
+  schema: { fileName: string; contents: Uint8Array | string };
+  preload: { fileName: string; contents: Uint8Array | string }[];
   maxMemoryPages: number;
 }
 
