@@ -44,6 +44,8 @@ export const MEASURES = [
   'durationMedian',
 ] as const;
 export type MeasureId = (typeof MEASURES)[number];
+/** Averages and ratios: recomputed at every total, never shown as a share or per 1,000. */
+export const RATIO_MEASURES: readonly MeasureId[] = ['perClient', 'price', 'durationMean', 'durationMedian'];
 /** count: whole numbers; eurocent: money (shown in euro); days; volume: in the cell's one unit; rate: per 1,000. */
 export type Unit = 'count' | 'eurocent' | 'days' | 'volume' | 'percent' | 'rate';
 

@@ -2,8 +2,8 @@
 // time keys shifted, so "2024" reads 2023's rows), clients per 1,000 youth (a scan restricted to ages 0–17
 // over the CBS population), and "show as" a share of the grand, row, column or parent total.
 import type { PivotCell, PivotQuery } from '../contract/pivot.js';
-import type { MeasureId, Text } from '../registry.js';
-import { TIME_DIMENSIONS } from '../registry.js';
+import type { Text } from '../registry.js';
+import { RATIO_MEASURES, TIME_DIMENSIONS } from '../registry.js';
 import type { Header } from './grid.js';
 import { gridOf } from './pivot.js';
 import { planQuery } from './plan.js';
@@ -19,8 +19,7 @@ export interface Population {
 }
 
 const t = (nl: string, en: string): Text => ({ nl, en });
-/** Measures that are ratios or averages: never shown as shares, never per 1,000. */
-const RATIOS: readonly MeasureId[] = ['perClient', 'price', 'durationMean', 'durationMedian'];
+const RATIOS = RATIO_MEASURES;
 const SHIFT = { month: 1, quarter: 3, year: 12 } as const;
 
 /**
@@ -66,7 +65,7 @@ export function comparePeriods(store: FactStore, q: PivotQuery, rows: Header[], 
 function yearOf(q: PivotQuery, path: string[], dims: string[]): number | null {
   for (const d of TIME_DIMENSIONS) {
     const at = dims.indexOf(d);
-    if (at >= 0 && at < path.length) return Number(path[at]!.slice(0, 4));
+    if (at >= 0 && path[at]) return Number(path[at]!.slice(0, 4)); // '' = a subtotal over that dimension
   }
   const years = new Set<string>();
   for (const [dim, op, value] of q.filters) {
@@ -80,7 +79,7 @@ function yearOf(q: PivotQuery, path: string[], dims: string[]): number | null {
 function municipalitiesOf(q: PivotQuery, path: string[], dims: string[], all: string[]): string[] {
   for (const d of ['municipality', 'lastMunicipality']) {
     const at = dims.indexOf(d);
-    if (at >= 0 && at < path.length) return [path[at]!];
+    if (at >= 0 && path[at]) return [path[at]!];
   }
   const f = q.filters.find(([dim, op]) => dim === 'municipality' && (op === '==' || op === 'in'));
   if (f) return Array.isArray(f[2]) ? f[2] : [f[2]];
@@ -102,10 +101,8 @@ export function per1000(store: FactStore, q: PivotQuery, rows: Header[], cols: H
   let missing = false;
   rows.forEach((r, i) =>
     cols.forEach((c, j) => {
-      const path = [...r.path, ...c.path.map(() => '')];
       const full = [...r.path, ...Array(q.rows.length - r.path.length).fill(''), ...c.path];
       const year = yearOf(q, full, names);
-      void path;
       const count = grid.cell(r.codes, c.codes, ['clients']).values[0] ?? 0;
       let denominator: number | null = null;
       if (year !== null) {

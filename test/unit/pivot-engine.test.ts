@@ -140,3 +140,24 @@ describe('compare under suppression', () => {
     expect(compare(1)('')).toBeNull(); // the total over all quarters has no previous period
   });
 });
+
+describe('clients per 1,000 youth', () => {
+  // Population 0–17 on 1 January 2024, made up for the test: 0228 = 100, 0203 = 200.
+  const population = {
+    aged0to17: (m: string, year: number) => (year === 2024 ? ({ '0228': 100, '0203': 200 } as Record<string, number>)[m] ?? null : null),
+    municipalities: (year: number) => (year === 2024 ? ['0203', '0228'] : []),
+  };
+  it('divides the children aged 0–17 by the population of the cell’s municipality and year', () => {
+    const r = runPivot(store, normalisePivotQuery({ rows: ['municipality'], cols: ['year'], per1000: true, suppress: false }), {
+      peildatum: HAND.peildatum,
+      threshold: 5,
+      labels: (_d, k) => ({ nl: k, en: k }),
+      population,
+    });
+    // 0228: c0 (14) and c2 (9) → 2 per 100; 0203: c1 (16 on 2024-02-29) and c3 (12) → 2 per 200.
+    expect(at(r, ['0228'], ['2024'])).toBe(20);
+    expect(at(r, ['0203'], ['2024'])).toBe(10);
+    expect(at(r, [], ['2024'])).toBeCloseTo((4 / 300) * 1000, 10); // the region: both municipalities
+    expect(at(r, ['0228'], [])).toBeNull(); // no year in the cell
+  });
+});

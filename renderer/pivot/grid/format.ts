@@ -2,11 +2,11 @@
 // Suppressed cells read exactly as in the exports (core/export/table.ts): "<5" for a primary suppressed
 // cell, "x" for a secondary one, and an empty value stays empty, so the grid and a file compare cell by cell.
 import type { PivotCell, PivotQuery } from '../../../core/contract/pivot.js';
-import { MEASURE_INFO, type MeasureId, type Unit } from '../../../core/registry.js';
+import { MEASURE_INFO, RATIO_MEASURES, type MeasureId, type Unit } from '../../../core/registry.js';
 import { formatNumber } from '../../format.js';
 
 /** Averages and ratios stay values under "show as" (as the engine does it: RATIOS in core/pivot/transform.ts). */
-export const SHOWN_AS_VALUE: readonly MeasureId[] = ['perClient', 'price', 'durationMean', 'durationMedian'];
+export const SHOWN_AS_VALUE: readonly MeasureId[] = RATIO_MEASURES;
 
 /** The unit a measure is shown in under the query's show-as and per-1,000 settings. */
 export function shownUnit(measure: MeasureId, query: Pick<PivotQuery, 'showAs' | 'per1000'>): Unit {
