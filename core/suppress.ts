@@ -17,15 +17,25 @@ interface Line {
 }
 
 const hidden = (e: Entry) => e.cell.flag === 'suppressed' || e.cell.flag === 'secondary';
-const isChild = (parent: string[], p: string[]) => p.length === parent.length + 1 && parent.every((k, i) => p[i] === k);
+/** For each header, the indices of its direct children (one level deeper, same prefix), in one pass. */
+function childrenOf(paths: string[][]): number[][] {
+  const index = new Map(paths.map((p, i) => [p.join('\u0000'), i]));
+  const out: number[][] = paths.map(() => []);
+  paths.forEach((p, i) => {
+    if (p.length === 0) return;
+    const parent = index.get(p.slice(0, -1).join('\u0000'));
+    if (parent !== undefined) out[parent]!.push(i);
+  });
+  return out;
+}
 
 function linesOf(result: PivotResult): { entries: Entry[]; lines: Line[] } {
   const rk = result.rows.map((r) => r.path.join('\u0000'));
   const ck = result.cols.map((c) => c.path.join('\u0000'));
   const grid = result.cells.map((row, i) => row.map((cell, j) => ({ cell, key: `${rk[i]}\u0001${ck[j]}` })));
   const lines: Line[] = [];
-  const childCols = result.cols.map((c) => result.cols.map((x, j) => (isChild(c.path, x.path) ? j : -1)).filter((j) => j >= 0));
-  const childRows = result.rows.map((r) => result.rows.map((x, i) => (isChild(r.path, x.path) ? i : -1)).filter((i) => i >= 0));
+  const childCols = childrenOf(result.cols.map((c) => c.path));
+  const childRows = childrenOf(result.rows.map((r) => r.path));
   grid.forEach((row) =>
     childCols.forEach((kids, j) => {
       if (kids.length) lines.push({ members: kids.map((k) => row[k]!), total: row[j]! });
@@ -38,16 +48,17 @@ function linesOf(result: PivotResult): { entries: Entry[]; lines: Line[] } {
   return { entries: grid.flat(), lines };
 }
 
-export function suppressCells(input: PivotResult): PivotResult {
-  const result: PivotResult = structuredClone(input);
+/** Flags (and with suppression on, blanks) the cells of a result the engine has just built: it changes
+ *  the result in place — no copy of thousands of cells — and returns it. */
+export function suppressCells(result: PivotResult): PivotResult {
   const t = result.suppression.threshold;
   const small = (c: PivotCell) => c.clients !== null && c.clients > 0 && c.clients < t;
-  const { entries, lines } = linesOf(result);
-
   if (!result.suppression.applied) {
-    for (const e of entries) if (small(e.cell)) e.cell.flag = 'small';
+    // The working view only marks small cells: no lines to build.
+    for (const row of result.cells) for (const c of row) if (small(c)) c.flag = 'small';
     return result;
   }
+  const { entries, lines } = linesOf(result);
   for (const e of entries) if (small(e.cell)) e.cell.flag = 'suppressed';
   // Sweeps over the lines in order until nothing changes, looking again only at lines one of whose entries
   // was hidden since their last look: the same outcome as re-checking every line, without the quadratic cost.
