@@ -7,7 +7,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['core/**/*.test.ts', 'data/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'test/unit/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Generous: CI shares two cores with other work, and many tests spawn the CLI or import a region.
+          // A test that hangs still fails; a slow machine does not.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -25,6 +25,8 @@ export interface ScaleLargeReport {
   date: string;
   machine: { nproc: number; ramGiB: number; node: string };
   via: 'child' | 'cli';
+  /** The signal that ended a first child which was then run again (see runScaleLarge), or null. */
+  signalled: string | null;
   file: { bytes: number; generatedSeconds: number } & LargeDeclarationTruth;
   import: { seconds: number; mbPerSecond: number; cpuSeconds: number | null; maxRssMiB: number };
   stored: { lines: number; total: number; clients: number };
@@ -48,9 +50,18 @@ export function runScaleLarge(options: { mb: number; seed?: number; via?: 'child
       via === 'child'
         ? ['--import', 'tsx', join(ROOT, 'build', 'scale-large-child.ts'), file, dbFile, dir]
         : ['--import', RSS_HOOK, join(ROOT, 'bin', 'spiegel.js'), 'import', file, '--db', dbFile, '--home', dir];
-    const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const spawn = () => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    let run = spawn();
+    // Once, on a shared CI machine, the child died by a signal after 1.6 s with nothing on stderr (not
+    // reproduced in 100 runs here). A signal is the machine's doing, not a wrong result: run once more, and say so.
+    const signalled = run.status === null && run.signal !== null ? run.signal : null;
+    if (signalled !== null) {
+      log(`the import child died by ${signalled}; running it once more`);
+      t = Date.now();
+      run = spawn();
+    }
     const seconds = (Date.now() - t) / 1000;
-    if (run.status !== 0) throw new Error(`the import failed (exit ${run.status}): ${run.stderr.slice(-2000)}${run.stdout.slice(-2000)}`);
+    if (run.status !== 0) throw new Error(`the import failed (exit ${run.status}, signal ${run.signal}${run.error ? `, ${run.error.message}` : ''}): ${run.stderr.slice(-2000)}${run.stdout.slice(-2000)}`);
     let maxRssKiB: number;
     let cpuSeconds: number | null = null;
     if (via === 'child') {
@@ -69,6 +80,7 @@ export function runScaleLarge(options: { mb: number; seed?: number; via?: 'child
       date: new Date().toISOString().slice(0, 10),
       machine: { nproc: availableParallelism(), ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version },
       via,
+      signalled,
       file: { ...truth, generatedSeconds },
       import: { seconds, mbPerSecond: truth.bytes / 2 ** 20 / seconds, cpuSeconds, maxRssMiB: maxRssKiB / 1024 },
       stored,
@@ -83,7 +95,7 @@ export function runScaleLarge(options: { mb: number; seed?: number; via?: 'child
 export function formatScaleLarge(r: ScaleLargeReport): string {
   const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
   return [
-    `scale:large ${r.date}, ${r.machine.nproc} cores, ${r.machine.ramGiB} GiB, Node ${r.machine.node}, via ${r.via}`,
+    `scale:large ${r.date}, ${r.machine.nproc} cores, ${r.machine.ramGiB} GiB, Node ${r.machine.node}, via ${r.via}${r.signalled === null ? '' : ` (the first child died by ${r.signalled} and was run again)`}`,
     `file      ${mib(r.file.bytes)} MiB, ${r.file.clients} clients, ${r.file.lines} lines (${r.file.creditLines} credit), total ${r.file.total} cent`,
     `import    ${r.import.seconds.toFixed(1)} s, ${r.import.mbPerSecond.toFixed(2)} MiB/s${r.import.cpuSeconds === null ? '' : `, ${r.import.cpuSeconds.toFixed(1)} CPU s`}, peak RSS ${r.import.maxRssMiB.toFixed(0)} MiB`,
     `stored    ${r.stored.lines} lines, ${r.stored.clients} clients, total ${r.stored.total} cent: ${r.ok ? 'equal to the truth' : 'DIFFERENT from the truth'}`,

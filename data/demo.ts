@@ -16,6 +16,7 @@ export const DEMO_LABEL = 'Demoregio FoodValley — synthetische gegevens, geen 
 export interface DemoOptions {
   scale?: number; // tests build a smaller demo
   nativeBinding?: string | undefined; // better-sqlite3 built for Electron, in the Electron data host
+  key?: Uint8Array | undefined; // the pseudonym key when the desktop app holds it (ServiceOptions.key)
   log?: (line: string) => void;
 }
 
@@ -55,7 +56,7 @@ export async function ensureDemo(home: string, o: DemoOptions = {}): Promise<str
   try {
     o.log?.('De demoregio wordt aangemaakt (eenmalig, 1 à 2 minuten)…');
     await writeRegion(dir, { seed: DEMO_SEED, scale: o.scale ?? DEMO_SCALE });
-    const service = createService({ dbFile, home, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
+    const service = createService({ dbFile, home, key: o.key, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
     try {
       const report = await service['import/files']({ paths: [dir] });
       const rejected = report.files.filter((f) => f.status === 'rejected');

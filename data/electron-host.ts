@@ -83,6 +83,37 @@ export function runDataHost(
   });
 }
 
+/**
+ * Main's start-up message: when the desktop app keeps the pseudonym key encrypted by the OS, main's first
+ * message is `{ start: { key } }` (electron/main.ts). Returns the port without that message and the key, or
+ * null as soon as any other message comes first (the key then stays the 0600 file in home).
+ */
+export function takeStartKey(port: HostPort): { port: HostPort; key: Promise<Uint8Array | null> } {
+  let settle: ((key: Uint8Array | null) => void) | null = null;
+  let refuse: (e: Error) => void = () => {};
+  const key = new Promise<Uint8Array | null>((resolve, reject) => ((settle = resolve), (refuse = reject)));
+  key.catch(() => {}); // answered through makeService, not as an unhandled rejection
+  return {
+    key,
+    port: {
+      postMessage: (m) => port.postMessage(m),
+      on: (event, handler) =>
+        port.on(event, (message) => {
+          const first = settle;
+          settle = null;
+          const start = (message as { start?: { key?: unknown } } | null)?.start;
+          if (first && start) {
+            if (start.key instanceof Uint8Array) first(start.key);
+            else refuse(new Error('main sent a start message without a key'));
+            return;
+          }
+          first?.(null);
+          handler(message);
+        }),
+    },
+  };
+}
+
 /** Reads --spiegel-<name>=value from argv (passed by electron/main.ts dataHostArgs). */
 export function hostOption(argv: readonly string[], name: string): string | undefined {
   const prefix = `--spiegel-${name}=`;
@@ -101,16 +132,18 @@ if (parentPort) {
   const home = hostOption(process.argv, 'home');
   const nativeBinding = hostOption(process.argv, 'native-binding');
   const demo = hostOption(process.argv, 'demo') === '1';
+  const started = takeStartKey({ on: (_event, handler) => parentPort.on('message', (e) => handler(e.data)), postMessage: (m) => parentPort.postMessage(m) });
   runDataHost(
-    { on: (_event, handler) => parentPort.on('message', (e) => handler(e.data)), postMessage: (m) => parentPort.postMessage(m) },
+    started.port,
     async () => {
       if (!dbFile || !home) throw new Error('the data host was started without --spiegel-db and --spiegel-home');
+      const key = (await started.key) ?? undefined; // undefined: the service reads the 0600 file in home
       // Loaded here, not at the top, so tests can run runDataHost with their own handlers.
       const { createService } = await import('./service.js');
       const { chooseDatabase } = await import('./demo.js');
       // First start: no data of one's own yet, so the desktop app opens on the synthetic demo region.
-      const chosen = demo ? await chooseDatabase(home, dbFile, { nativeBinding }) : dbFile;
-      return createService({ dbFile: chosen, home, ...(nativeBinding ? { nativeBinding } : {}) });
+      const chosen = demo ? await chooseDatabase(home, dbFile, { nativeBinding, key }) : dbFile;
+      return createService({ dbFile: chosen, home, key, ...(nativeBinding ? { nativeBinding } : {}) });
     },
     () => process.exit(0),
   );

@@ -15,7 +15,7 @@ import { ImportCancelledError, importFiles, listInputs, type ImportProgress } fr
 import { batchHistory, batchReport, undoBatch } from './import/batches.js';
 import { ApiFailure } from '../core/contract/dispatch.js';
 import { importStatus } from './import/progress.js';
-import { loadOrCreateKey } from './import/pseudonym.js';
+import { checkedKey, loadOrCreateKey } from './import/pseudonym.js';
 import { buildFactStore } from './model/store.js';
 import { dimensionLabel } from './labels.js';
 import { getSetting, latestDagtekening } from './model/load.js';
@@ -24,10 +24,16 @@ import { classifier } from '../core/domain/codebook.js';
 import { tableHandlers } from './tables/handlers.js';
 import { loadCodebook, youthPopulation } from './tables/store.js';
 import { workbenchHandlers } from './workbench/handlers.js';
+import { flowHandlers } from './flows/handlers.js';
+import { stackingHandlers } from './stacking/handlers.js';
+import { systemHandlers } from './system/handlers.js';
 
 export interface ServiceOptions {
   dbFile: string;
   home: string; // holds the pseudonym key, outside the database
+  /** The key itself, when the caller holds it (the desktop app keeps it encrypted by the OS and passes it
+   *  to its data process); then the key file in home is neither read nor created. */
+  key?: Uint8Array | undefined;
   nativeBinding?: string;
   today?: () => string; // YYYY-MM-DD; injectable so tests fix "the day of import"
 }
@@ -73,7 +79,7 @@ function populationOf(db: Database.Database): Population | null {
 
 export function createService(options: ServiceOptions): Service {
   mkdirSync(options.home, { recursive: true });
-  const key = loadOrCreateKey(join(options.home, 'pseudonym.key'));
+  const key = options.key ? checkedKey(options.key, 'passed by the desktop app') : loadOrCreateKey(join(options.home, 'pseudonym.key'));
   const db = openDatabase(options.dbFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const listeners: ((e: EventName) => void)[] = [];
@@ -99,6 +105,9 @@ export function createService(options: ServiceOptions): Service {
   };
   return {
     ...workbenchHandlers(db, queryPivot),
+    ...systemHandlers({ dbFile: options.dbFile, home: options.home, busy: () => running !== null, close: () => ((model = null), db.close()) }),
+    ...flowHandlers(async () => (await getModel()).store, SUPPRESSION_THRESHOLD),
+    ...stackingHandlers(db, async () => (await getModel()).store, SUPPRESSION_THRESHOLD),
     ...tableHandlers(db, key, {
       busy: () => running !== null,
       // A codebook changes segments; the other tables are context for later views. Views refetch either way.

@@ -63,6 +63,9 @@ export interface SessionApi {
   webRequest: {
     onBeforeRequest(listener: (details: OnBeforeRequestDetails, callback: (response: { cancel: boolean }) => void) => void): void;
   };
+  /** For "erase all data": Chromium's caches and storage of the window (electron/security.ts). */
+  clearStorageData(): Promise<void>;
+  clearCache(): Promise<void>;
 }
 
 export interface IpcInvokeEvent {
@@ -76,6 +79,15 @@ export interface ChildApi {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
+}
+
+/** Electron's safeStorage: strings encrypted with a key the OS keeps (Keychain, DPAPI, libsecret/kwallet). */
+export interface SafeStorageApi {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: 'basic_text' means no keyring was found and Electron uses a hard-coded password. */
+  getSelectedStorageBackend(): string;
 }
 
 export interface ElectronApi {
@@ -101,6 +113,7 @@ export interface ElectronApi {
     ): void;
     handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
   };
+  safeStorage: SafeStorageApi;
   utilityProcess: {
     fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }): ChildApi;
   };

@@ -2,9 +2,11 @@
 // data process. No telemetry, no auto-update, no network. Electron itself is injected (see api.ts).
 import { join } from 'node:path';
 import type { ElectronApi, WindowApi } from './api.js';
+import { keyForDataProcess } from './key.js';
 import { createAppProtocolHandler } from './protocol.js';
 import { connectDataHost, EVENT_CHANNEL, INVOKE_CHANNEL, refuseRequest, type DataHost } from './relay.js';
-import { APP_SCHEME, START_URL, lockDownContents, lockDownSession, webPreferences } from './security.js';
+import { APP_SCHEME, START_URL, eraseBrowserData, lockDownContents, lockDownSession, webPreferences } from './security.js';
+import { decode } from '../core/contract/envelope.js';
 
 export interface ShellOptions {
   /** The built renderer (dist/renderer); the only folder app:// serves. */
@@ -61,11 +63,22 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   let window: WindowApi | null = null;
   const dbFile = join(options.home, DB_FILE_NAME);
   const dataHost = connectDataHost(
-    () =>
-      utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding, options.demo), {
+    () => {
+      // Read (or made, or moved from the plain file) for every new data process: after an erase the next one
+      // gets a new key. Throws with the reason when an encrypted key cannot be read; that call is answered with it.
+      const key = keyForDataProcess(electron.safeStorage, options.home);
+      const child = utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding, options.demo), {
         serviceName: 'Spiegel data',
         stdio: 'inherit',
-      }),
+      });
+      // The first message, before any request (data/electron-host.ts waits for it); without one the data
+      // process reads the 0600 key file in home itself.
+      if (key) {
+        child.postMessage({ start: { key: new Uint8Array(key) } });
+        key.fill(0); // postMessage has copied it
+      }
+      return child;
+    },
     (event) => {
       if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
     },
@@ -74,7 +87,14 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   ipcMain.handle(INVOKE_CHANNEL, async (event, method, encodedArgs) => {
     const refusal = refuseRequest(event, window, method, encodedArgs);
     if (refusal !== null) return refusal;
-    return dataHost.request(method as string, encodedArgs as string);
+    const reply = await dataHost.request(method as string, encodedArgs as string);
+    if (method === 'system/erase' && (decode(reply) as { ok?: unknown }).ok === true) {
+      // The data process has closed and removed the store; a fresh one (empty store, new key) starts on the
+      // next call, and Chromium's own caches and storage are cleared too.
+      dataHost.close();
+      await eraseBrowserData(session.defaultSession);
+    }
+    return reply;
   });
 
   app.on('second-instance', () => window?.show());

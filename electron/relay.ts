@@ -62,7 +62,9 @@ export function connectDataHost(
 ): DataHost {
   let child: ChildApi | null = null;
   let nextId = 1;
-  const pending = new Map<number, (reply: string) => void>();
+  // Each call remembers the process it went to: when an old process exits after close() (an erase), only its
+  // own calls are answered as stopped, not those already sent to the new one.
+  const pending = new Map<number, { resolve: (reply: string) => void; to: ChildApi }>();
 
   const ensure = (): ChildApi => {
     if (child) return child;
@@ -70,7 +72,7 @@ export function connectDataHost(
     c.on('message', (message) => {
       const m = message as Partial<{ id: number; reply: string; event: string }>;
       if (typeof m.id === 'number' && typeof m.reply === 'string') {
-        pending.get(m.id)?.(m.reply);
+        pending.get(m.id)?.resolve(m.reply);
         pending.delete(m.id);
       } else if ((EVENTS as readonly unknown[]).includes(m.event)) {
         onEvent(m.event as EventName);
@@ -79,8 +81,11 @@ export function connectDataHost(
     c.on('exit', (code) => {
       if (child === c) child = null;
       const stopped = encode(fail('internal', `the data process stopped (exit code ${code})`));
-      for (const resolve of pending.values()) resolve(stopped);
-      pending.clear();
+      for (const [id, call] of pending) {
+        if (call.to !== c) continue;
+        call.resolve(stopped);
+        pending.delete(id);
+      }
     });
     child = c;
     return c;
@@ -90,9 +95,17 @@ export function connectDataHost(
     request(method, encodedArgs) {
       const id = nextId++;
       return new Promise<string>((resolve) => {
-        pending.set(id, resolve);
+        let c: ChildApi;
+        try {
+          c = ensure();
+        } catch (e) {
+          // Nothing was started (the pseudonym key could not be read): this call gets the reason, the next tries again.
+          resolve(encode(fail('internal', `the data process could not be started: ${(e as Error).message}`)));
+          return;
+        }
+        pending.set(id, { resolve, to: c });
         const message: HostRequest = { id, method, args: encodedArgs };
-        ensure().postMessage(message);
+        c.postMessage(message);
       });
     },
     close() {

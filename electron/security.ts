@@ -68,3 +68,9 @@ export function lockDownContents(contents: WebContentsApi): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
+
+/** After the data process erased all data: what Chromium kept for the window (HTTP cache, storage) goes too. */
+export async function eraseBrowserData(session: SessionApi): Promise<void> {
+  await session.clearStorageData();
+  await session.clearCache();
+}

@@ -4,7 +4,9 @@ import type { SpiegelApi } from '../core/contract/api.js';
 import { Header } from './Header.js';
 import { ImportView } from './import/ImportView.js';
 import { useImportRun } from './import/useImportRun.js';
+import { FlowsView } from './flows/FlowsView.js';
 import { PivotView } from './pivot/PivotView.js';
+import { StackingView } from './stacking/StackingView.js';
 import { TablesView } from './tables/TablesView.js';
 import { useDataVersion, useMeta } from './useMeta.js';
 import { useView } from './useView.js';
@@ -35,6 +37,7 @@ function Connected({ api }: { api: SpiegelApi }) {
   const onDataChanged = useCallback(() => setLocal((n) => n + 1), []);
   const run = useImportRun(api, onDataChanged);
   const meta = useMeta(api, version);
+  const analysis = view === 'pivot' || view === 'flows' || view === 'stacking';
   return (
     <>
       <Header
@@ -45,13 +48,14 @@ function Connected({ api }: { api: SpiegelApi }) {
       <main>
         {view === 'import' && <ImportView api={api} version={version} run={run} onDataChanged={onDataChanged} />}
         {view === 'tables' && <TablesView api={api} version={version} onDataChanged={onDataChanged} />}
-        {view === 'pivot' && meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
-        {view === 'pivot' && meta.status === 'error' && (
+        {/* The pivot and the flows share the loading, error and empty states: both need imported data. */}
+        {analysis && meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
+        {analysis && meta.status === 'error' && (
           <p className="error" role="alert">
             {t('app.error', { message: meta.message })}
           </p>
         )}
-        {view === 'pivot' &&
+        {analysis &&
           meta.status === 'ready' &&
           (meta.meta.counts.messages === 0 ? (
             <section className="empty" aria-label={t('empty.title')}>
@@ -62,6 +66,10 @@ function Connected({ api }: { api: SpiegelApi }) {
                 <Trans i18nKey="empty.orImport" components={{ tab: <a href="#import" /> }} />
               </p>
             </section>
+          ) : view === 'flows' ? (
+            <FlowsView api={api} meta={meta.meta} version={version} />
+          ) : view === 'stacking' ? (
+            <StackingView api={api} meta={meta.meta} version={version} />
           ) : (
             <PivotView api={api} meta={meta.meta} version={version} />
           ))}

@@ -1,8 +1,8 @@
-// Which view is open, kept in the URL hash (#pivot, #import, #tables) so a reload or the back button keeps it.
+// Which view is open, kept in the URL hash (#pivot, #flows, #stacking, #import, #tables) so a reload or the back button keeps it.
 // The host's one-time token also arrives in the hash; transport.ts strips it before the first render.
 import { useEffect, useState } from 'react';
 
-export const VIEWS = ['pivot', 'import', 'tables'] as const;
+export const VIEWS = ['pivot', 'flows', 'stacking', 'import', 'tables'] as const;
 export type View = (typeof VIEWS)[number];
 
 function viewFromHash(): View {

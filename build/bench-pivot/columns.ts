@@ -6,10 +6,11 @@
 //   `quarter` ('YYYY-Qn') derived from it, and `monthIndex` (months since 1970-01) kept as an integer;
 // - `kader` and `verblijf` derived from `segment` (core/domain/segments.ts);
 // - every per-client column of `clients` (gender, pc4, school, birth, …; not the pseudonym) per fact row;
+// - `amount`, `volume` and `status` of the declaration line a money row is (lines[record]), 0 on other rows;
 // - `trajectory`: for care rows the trajectory of the care period (periods.trajectory[record]), else -1.
 import { DataType, type Table } from 'apache-arrow';
 import type { FactStore } from '../../core/pivot/store.js';
-import { yyyymmOf } from '../../core/pivot/store.js';
+import { KIND, yyyymmOf } from '../../core/pivot/store.js';
 import { monthKey, quarterKey, yearKey } from '../../core/domain/time.js';
 import { segmentKader, segmentVerblijf } from '../../core/domain/segments.js';
 import { onlyChunk, valuesOf } from './tile.js';
@@ -54,6 +55,9 @@ function perRow<T extends ArrayLike<number>>(perClient: T, client: ArrayLike<num
   for (let i = 0; i < client.length; i++) out[i] = perClient[client[i]!]!;
   return out;
 }
+
+/** Columns of `lines` a money row carries in the SQL table. */
+const LINE_COLUMNS = ['amount', 'volume', 'status'] as const;
 
 export function sqlColumns(store: FactStore): SqlColumn[] {
   const { facts, clients, periods } = store;
@@ -100,6 +104,12 @@ export function sqlColumns(store: FactStore): SqlColumn[] {
   }
   const kind = valuesOf(onlyChunk(facts, 'kind'));
   const record = valuesOf(onlyChunk(facts, 'record'));
+  for (const name of LINE_COLUMNS) {
+    const perLine = valuesOf(onlyChunk(store.lines, name));
+    const values = new (perLine.constructor as Int32ArrayConstructor)(facts.numRows);
+    for (let i = 0; i < values.length; i++) if (kind[i] === KIND.money) values[i] = perLine[record[i]!]!;
+    add({ name, type: INT_TYPE[values.constructor.name]!, values });
+  }
   const trajectoryOfPeriod = valuesOf(onlyChunk(periods, 'trajectory'));
   const trajectory = new Int32Array(facts.numRows);
   for (let i = 0; i < trajectory.length; i++) trajectory[i] = kind[i] === 0 ? trajectoryOfPeriod[record[i]!]! : -1;

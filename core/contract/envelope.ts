@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'import-cancelled'
   | 'busy'
   | 'database-too-new'
+  | 'database-damaged'
   | 'internal';
 
 export interface ApiError {

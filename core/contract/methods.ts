@@ -7,12 +7,17 @@ import { importMethods } from './imports.js';
 import { tableMethods } from './tables.js';
 import { pivotQueryInput, pivotResult } from './pivot.js';
 import { workbenchMethods } from './workbench.js';
+import { flowMethods } from './flows.js';
+import { systemMethods } from './system.js';
+import { stackingMethods } from './stacking.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const dimension = z.enum(DIMENSIONS);
 const measure = z.enum(MEASURES);
 
 export * from './pivot.js';
+export * from './flows.js';
+export * from './stacking.js';
 
 // ---- meta/dimensions -----------------------------------------------------------------------------
 export const dimensionsResult = z
@@ -69,6 +74,9 @@ export const methods = {
   ...importMethods,
   ...tableMethods,
   ...workbenchMethods,
+  ...flowMethods,
+  ...systemMethods,
+  ...stackingMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -3,9 +3,13 @@
 import { figureText } from './figures.js';
 import { tableLines, type PivotTable } from './table.js';
 
+/** A figure as figureText() writes it (-1234,5 / 12,5%): the only cells that may start with '-' unprefixed.
+ *  Anything else that starts with '-' is not a number to Excel, and '-1+cmd|…' would run as a formula. */
+const PLAIN_NUMBER = /^-?\d+(,\d+)?%?$/;
+
 export function toCsv(rows: string[][]): string {
   const quote = (s: string) => {
-    const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+    const safe = /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
     return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return '\uFEFF' + rows.map((r) => r.map(quote).join(';')).join('\r\n') + '\r\n';

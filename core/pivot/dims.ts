@@ -1,12 +1,12 @@
 // Where each dimension's value of a fact row comes from, as integer codes: a stored dictionary column
 // (through a code map, so derived dimensions such as kader cost one lookup), the client table, or the month.
 // The age band and the last municipality depend on the cell, so the scan computes them per child (context).
-import type { Table } from 'apache-arrow';
 import type { DimensionId } from '../registry.js';
 import { AGE_BANDS } from '../registry.js';
 import { monthKey, quarterKey, yearKey } from '../domain/time.js';
 import { segmentKader, segmentVerblijf } from '../domain/segments.js';
 import { dictionary, type Dictionary } from './columns.js';
+import { runIndex } from './runs.js';
 import { yyyymmOf, type FactStore } from './store.js';
 
 export type Source = 'row' | 'client' | 'context';
@@ -35,20 +35,14 @@ function mapped(dim: DimensionId, source: Source, base: Dictionary, keyOf: (key:
   return { dim, source, codes: base.codes, map, keys };
 }
 
-const latestMonth = new WeakMap<Table, number>();
-
-/** Months present in the store as a dictionary over the Uint16 month column (codes are month indices).
- *  The latest month is a property of the store, found once (a fact about the data, not a cached result). */
-function monthDictionary(facts: Table): Dictionary {
-  const codes = facts.getChild('month')!.data[0]!.values as Uint16Array;
-  let max = latestMonth.get(facts);
-  if (max === undefined) {
-    max = 0;
-    for (let i = 0; i < codes.length; i++) if (codes[i]! > max) max = codes[i]!;
-    latestMonth.set(facts, max);
-  }
+/** Months as a dictionary over the Uint16 month column (codes are month indices). Months before the
+ *  store's first one take its key, so a time dimension has only the periods the store spans (an empty
+ *  key per month since 1970 would only enlarge every grid). */
+function monthDictionary(store: FactStore): Dictionary {
+  const codes = store.facts.getChild('month')!.data[0]!.values as Uint16Array;
+  const { minMonth, maxMonth } = runIndex(store);
   const keys: string[] = [];
-  for (let m = 0; m <= max; m++) keys.push(String(yyyymmOf(m)));
+  for (let m = 0; m <= maxMonth; m++) keys.push(String(yyyymmOf(Math.max(m, minMonth))));
   return { codes, keys };
 }
 
@@ -64,7 +58,7 @@ export function dimSource(store: FactStore, dim: DimensionId, options: DimOption
   const timeKey = TIME_KEY[dim];
   if (timeKey) {
     const shift = options.shift ?? 0;
-    return mapped(dim, 'row', monthDictionary(facts), (k) => {
+    return mapped(dim, 'row', monthDictionary(store), (k) => {
       const m = Number(k);
       const shifted = (Math.floor(m / 100) * 12 + (m % 100) - 1 + shift);
       return timeKey(Math.floor(shifted / 12) * 100 + (shifted % 12) + 1);

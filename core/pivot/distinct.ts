@@ -7,6 +7,11 @@ export interface Level {
   size: number;
   /** Finest group → this level's group; null for the finest level itself. */
   proj: Int32Array | null;
+  /** A finer level this one is one dimension less than (its index, before this one) and its group → this
+   *  level's group: an entity's groups here are found from its distinct groups there, usually far fewer
+   *  than its finest groups. Absent: from the finest level through `proj`. */
+  parent?: number;
+  up?: Int32Array;
 }
 
 export class DistinctCounter {
@@ -21,6 +26,9 @@ export class DistinctCounter {
   readonly count: Int32Array;
   readonly touched: Int32Array;
   private readonly stamps: Int32Array[];
+  /** Per level, the groups the entity being flushed reached there. */
+  private readonly reached: Int32Array[];
+  private readonly reachedCount: Int32Array;
 
   constructor(
     private readonly levels: readonly Level[],
@@ -31,6 +39,8 @@ export class DistinctCounter {
     this.sums = weights.sums ? levels.map((l) => new Float64Array(l.size)) : null;
     this.lists = weights.lists ? levels.map((l) => Array.from({ length: l.size }, () => [] as number[])) : null;
     this.touched = new Int32Array(levels[0]!.size);
+    this.reached = levels.map((l, i) => (i === 0 ? this.touched : new Int32Array(levels.some((m) => m.parent === i) ? l.size : 0)));
+    this.reachedCount = new Int32Array(levels.length);
     this.stamp = this.stamps[0]!;
     this.count = this.counts[0]!;
   }
@@ -49,18 +59,29 @@ export class DistinctCounter {
   /** The rows of entity `e` have ended, having touched the first `n` groups in `touched`: count it once in
    *  every coarser group it reached. */
   flush(e: number, n: number, weight = 0): void {
+    const reachedCount = this.reachedCount;
+    reachedCount[0] = n;
     for (let l = 1; l < this.levels.length; l++) {
-      const proj = this.levels[l]!.proj!;
+      const level = this.levels[l]!;
+      const from = level.up ? level.parent! : 0;
+      const map = level.up ?? level.proj!;
+      const source = this.reached[from]!;
+      const m = reachedCount[from]!;
+      const out = this.reached[l]!;
+      const keep = out.length > 0;
       const stamp = this.stamps[l]!;
       const count = this.counts[l]!;
-      for (let k = 0; k < n; k++) {
-        const g = proj[this.touched[k]!]!;
+      let k = 0;
+      for (let i = 0; i < m; i++) {
+        const g = map[source[i]!]!;
         if (stamp[g] === e) continue;
         stamp[g] = e;
         count[g]!++;
+        if (keep) out[k++] = g;
         if (this.sums) this.sums[l]![g]! += weight;
         if (this.lists) this.lists[l]![g]!.push(weight);
       }
+      reachedCount[l] = k;
     }
   }
 }

@@ -50,7 +50,7 @@ function recordOf(store: FactStore, r: number): DrillRecord {
     product: `${key('category')}${key('product')}`,
     start: fromDay(start),
     end: end < 0 ? null : fromDay(end),
-    amount: kind === 'money' ? numbers<Int32Array>(f, 'amount')[r]! : null,
+    amount: kind === 'money' ? numbers<Int32Array>(store.lines, 'amount')[rec]! : null,
     referentieNummer: kind === 'money' ? strings(store.lines, 'referentieNummer')(rec) : null,
   };
 }

@@ -33,3 +33,24 @@ export function bandCode(birth: number, day: number): number {
   const age = ageAt(birth, day);
   return age <= 3 ? 0 : age <= 11 ? 1 : age <= 17 ? 2 : age <= 22 ? 3 : 4;
 }
+
+/** Day number of civil date y-m-d (the inverse of ymdOf; Howard Hinnant's days-from-civil). */
+export function dayOf(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The first days on which a child born in `birth` is 4, 12, 18 and 23 (the age bands' lower bounds), into
+ *  `out`: its band on a day is then the number of them on or before it, the same as bandCode() without
+ *  a date conversion per row. A birth month outside 1–12 (0: unknown) follows ageAt(): with month 0 the
+ *  age turns on 1 January, with a month above 12 a year later. */
+export function bandStarts(birth: number, out: Int32Array): void {
+  const by = Math.floor(birth / 100);
+  const bm = birth % 100;
+  [4, 12, 18, 23].forEach((age, i) => {
+    out[i] = bm >= 1 && bm <= 12 ? dayOf(by + age, bm, 15) : dayOf(by + age + (bm > 12 ? 1 : 0), 1, 1);
+  });
+}

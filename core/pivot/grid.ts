@@ -3,7 +3,10 @@
 import type { MeasureId } from '../registry.js';
 import type { DimSource } from './dims.js';
 import { decode, type LevelSpec } from './levels.js';
-import type { ScanResult } from './scan.js';
+import { scan, type ScanResult } from './scan.js';
+import { planQuery } from './plan.js';
+import type { FactStore } from './store.js';
+import type { PivotFilter, PivotQuery } from '../contract/pivot.js';
 
 export interface Header {
   path: string[];
@@ -14,7 +17,7 @@ export interface Grid {
   rows: Header[][]; // per depth 0..R
   cols: Header[][]; // per depth 0..C
   /** Values of the measures, the distinct children and the records of a cell; codes per the grid's dims. */
-  cell(rowCodes: number[], colCodes: number[], measures: readonly MeasureId[]): { values: (number | null)[]; clients: number; records: number };
+  cell(rowCodes: number[], colCodes: number[], measures: readonly MeasureId[]): { values: (number | null)[]; clients: number; records: number; flag: 'ok' };
   /** The same by keys (for another scan's grid, e.g. the previous period); null when a key is absent. */
   codesOf(dimIndex: number, key: string): number | undefined;
 }
@@ -60,9 +63,10 @@ function measureValue(r: ScanResult, li: number, g: number, m: MeasureId): numbe
 
 export function buildGrid(result: ScanResult, levels: LevelSpec[], dims: DimSource[], nRows: number, nCols: number): Grid {
   const cards = dims.map((d) => d.keys.length);
-  const levelAt = new Map(levels.map((l, i) => [`${l.rowDepth},${l.colDepth}`, i]));
-  const headers = (depthOf: (r: number) => [number, number], depth: number, offset: number): Header[] => {
-    const li = levelAt.get(depthOf(depth).join(','))!;
+  // Level of a (row depth, column depth) pair, as an array: a cell lookup is one index, not a string key.
+  const levelAt = new Int32Array((nRows + 1) * (nCols + 1)).fill(-1);
+  levels.forEach((l, i) => (levelAt[l.rowDepth * (nCols + 1) + l.colDepth] = i));
+  const headers = (li: number, offset: number): Header[] => {
     const level = levels[li]!;
     const records = result.sums[li]!.records;
     const out: Header[] = [];
@@ -73,24 +77,28 @@ export function buildGrid(result: ScanResult, levels: LevelSpec[], dims: DimSour
     }
     return out;
   };
-  const rows = Array.from({ length: nRows + 1 }, (_, d) => headers((r) => [r, 0], d, 0));
-  const cols = Array.from({ length: nCols + 1 }, (_, d) => headers((c) => [0, c], d, nRows));
+  const rows = Array.from({ length: nRows + 1 }, (_, d) => headers(levelAt[d * (nCols + 1)]!, 0));
+  const cols = Array.from({ length: nCols + 1 }, (_, d) => headers(levelAt[d]!, nRows));
   const keyIndex = dims.map((d) => new Map(d.keys.map((k, i) => [k, i])));
   return {
     rows,
     cols,
     codesOf: (dimIndex, key) => keyIndex[dimIndex]!.get(key),
     cell(rowCodes, colCodes, measures) {
-      const li = levelAt.get(`${rowCodes.length},${colCodes.length}`)!;
-      const level = levels[li]!;
+      const li = levelAt[rowCodes.length * (nCols + 1) + colCodes.length]!;
+      const strides = levels[li]!.strides;
       let g = 0;
-      rowCodes.forEach((c, k) => (g += c * level.strides[k]!));
-      colCodes.forEach((c, k) => (g += c * level.strides[rowCodes.length + k]!));
-      return {
-        values: measures.map((m) => measureValue(result, li, g, m)),
-        clients: result.any.counts[li]![g]!,
-        records: result.sums[li]!.records[g]!,
-      };
+      for (let k = 0; k < rowCodes.length; k++) g += rowCodes[k]! * strides[k]!;
+      for (let k = 0; k < colCodes.length; k++) g += colCodes[k]! * strides[rowCodes.length + k]!;
+      const values = new Array<number | null>(measures.length);
+      for (let k = 0; k < measures.length; k++) values[k] = measureValue(result, li, g, measures[k]!);
+      return { values, clients: result.any.counts[li]![g]!, records: result.sums[li]!.records[g]!, flag: 'ok' };
     },
   };
+}
+
+/** One scan of a query as a grid; `shift` moves the time keys (compare), `extraFilters` narrow it further. */
+export function gridOf(store: FactStore, query: PivotQuery, shift = 0, extraFilters: PivotFilter[] = []): Grid {
+  const { plan, dims, levels } = planQuery(store, query, { shift }, extraFilters);
+  return buildGrid(scan(store, plan), levels, dims, query.rows.length, query.cols.length);
 }

@@ -12,11 +12,19 @@ export function compareKeys(dim: DimensionId, a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const isPrefix = (p: string[], of: string[]) => p.every((k, i) => of[i] === k);
-
-function children(level: Header[], parent: Header): Header[] {
-  return level.filter((h) => isPrefix(parent.path, h.path));
+/** The headers of one depth grouped by their parent's path (all but the last key), in one pass. */
+function byParent(level: Header[]): Map<string, Header[]> {
+  const out = new Map<string, Header[]>();
+  for (const h of level) {
+    const key = h.path.slice(0, -1).join('\u0000');
+    const list = out.get(key);
+    if (list) list.push(h);
+    else out.set(key, [h]);
+  }
+  return out;
 }
+
+const childrenIn = (levels: Map<string, Header[]>[], parent: Header): Header[] => [...(levels[parent.path.length + 1]?.get(parent.path.join('\u0000')) ?? [])];
 
 export function orderRows(grid: Grid, query: PivotQuery): Header[] {
   const { sort } = query;
@@ -27,14 +35,20 @@ export function orderRows(grid: Grid, query: PivotQuery): Header[] {
     const colPath = sort.col ?? [];
     const colCodes = colPath.map((k, i) => grid.codesOf(query.rows.length + i, k));
     if (colCodes.every((c) => c !== undefined) && query.measures.includes(m)) {
-      const value = (h: Header) => grid.cell(h.codes, colCodes as number[], [m]).values[0] ?? -Infinity;
+      const values = new Map<Header, number>();
+      const value = (h: Header) => {
+        let v = values.get(h);
+        if (v === undefined) values.set(h, (v = grid.cell(h.codes, colCodes as number[], [m]).values[0] ?? -Infinity));
+        return v;
+      };
       byValue = (a, b) => (value(a) - value(b)) * (sort.dir === 'desc' ? -1 : 1);
     }
   }
   const out: Header[] = [];
+  const levels = grid.rows.map(byParent);
   const walk = (parent: Header, depth: number) => {
     if (depth > query.rows.length) return;
-    const kids = children(grid.rows[depth]!, parent);
+    const kids = childrenIn(levels, parent);
     const key = byKey(depth - 1);
     kids.sort((a, b) => (byValue ? byValue(a, b) || key(a, b) : sort.dir === 'desc' ? key(b, a) : key(a, b)));
     for (const k of kids) {
@@ -50,9 +64,10 @@ export function orderRows(grid: Grid, query: PivotQuery): Header[] {
 
 export function orderColumns(grid: Grid, query: PivotQuery): Header[] {
   const out: Header[] = [];
+  const levels = grid.cols.map(byParent);
   const walk = (parent: Header, depth: number) => {
     if (depth > query.cols.length) return;
-    const kids = children(grid.cols[depth]!, parent);
+    const kids = childrenIn(levels, parent);
     kids.sort((a, b) => compareKeys(query.cols[depth - 1]!, a.path[depth - 1]!, b.path[depth - 1]!));
     for (const k of kids) {
       walk(k, depth + 1);

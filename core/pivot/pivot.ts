@@ -4,10 +4,8 @@
 import type { PivotCell, PivotQuery, PivotResult } from '../contract/pivot.js';
 import type { DimensionId, Text } from '../registry.js';
 import { suppressCells } from '../suppress.js';
-import { buildGrid, type Grid, type Header } from './grid.js';
+import { gridOf } from './grid.js';
 import { orderColumns, orderRows } from './order.js';
-import { planQuery } from './plan.js';
-import { scan } from './scan.js';
 import type { FactStore } from './store.js';
 import { applyShowAs, comparePeriods, per1000, type Population } from './transform.js';
 import { voorlopigKeys } from './voorlopig.js';
@@ -21,26 +19,11 @@ export interface PivotContext {
   population?: Population | null;
 }
 
-export interface Position {
-  row: Header;
-  col: Header;
-}
-
-export function gridOf(store: FactStore, query: PivotQuery, shift = 0): Grid {
-  const { plan, dims, levels } = planQuery(store, query, { shift });
-  return buildGrid(scan(store, plan), levels, dims, query.rows.length, query.cols.length);
-}
-
 export function runPivot(store: FactStore, query: PivotQuery, ctx: PivotContext): PivotResult {
   const grid = gridOf(store, query);
   const rows = orderRows(grid, query);
   const cols = orderColumns(grid, query);
-  const cells: PivotCell[][] = rows.map((r) =>
-    cols.map((c) => {
-      const v = grid.cell(r.codes, c.codes, query.measures);
-      return { values: v.values, clients: v.clients, records: v.records, flag: 'ok' };
-    }),
-  );
+  const cells: PivotCell[][] = rows.map((r) => cols.map((c) => grid.cell(r.codes, c.codes, query.measures)));
   const notes: Text[] = [];
   if (query.compare !== 'none') comparePeriods(store, query, rows, cols, cells, ctx.threshold, notes);
   if (query.per1000) per1000(store, query, rows, cols, cells, ctx.population ?? null, notes);

@@ -65,9 +65,11 @@ export function planQuery(store: FactStore, query: PivotQuery, options: DimOptio
     levels,
     durations: m.includes('durationMedian') ? 'lists' : m.includes('durationMean') ? 'sums' : 'none',
     needs: {
+      care: m.includes('clients'),
       trajectories: m.some((x) => x === 'trajectories' || x === 'durationMean' || x === 'durationMedian'),
       assignments: m.includes('assignments'),
       approvedClients: m.includes('perClient'),
+      volume: m.includes('volume') || m.includes('price'),
     },
   };
   return { plan, dims, levels };

@@ -20,17 +20,17 @@
 //   municipality, provider, segment, category, product, referrer, gp, endReason, unit
 //                 Dictionary<Utf8, Int8 | Int16> (Int8 codes when at most 127 values) — '' where a kind has
 //                 no value (e.g. endReason on money rows)
-//   amount        Int32    kind 1: IngediendBedrag in signed eurocent (credit negative); else 0
-//   volume        Int32    kind 1: GeleverdVolume as delivered (in `unit`); else 0
-//   status        Uint8    kind 1: 0 in behandeling (no JW325 yet), 1 toegekend, 2 afgewezen; else 0
+// A money row is one declaration line, so its amounts are the line's, in `lines` (not repeated per row).
 //
 // `clients` (one row per client index): pseudonym Utf8, birth Int32 (yyyymm, 0 unknown),
 //   gender / pc4 / school Dictionary<Utf8, Int8 | Int16> ('' unknown; gender '0').
 // `periods` (care periods): trajectory Int32 (-1: not a trajectory, DOMAIN.md §4 categories 40/42),
 //   start Int32 day, end Int32 day (-1 open), toewijzingNr Int32.
 // `trajectories`: start Int32 day, end Int32 day (-1 open).
-// `lines` (declaration lines): referentieNummer Utf8, toewijzingNr Int32, periodStart Int32 day,
-//   periodEnd Int32 day.
+// `lines` (declaration lines, numbered in fact-row order: by child, then provider + ReferentieNummer):
+//   referentieNummer Utf8, toewijzingNr Int32, periodStart Int32 day, periodEnd Int32 day,
+//   amount Int32 (IngediendBedrag in signed eurocent, credit negative), volume Int32 (GeleverdVolume as
+//   delivered, in the row's `unit`), status Uint8 (0 in behandeling: no JW325 yet, 1 toegekend, 2 afgewezen).
 // `assignments` (winning assignment versions): toewijzingNr Int32, start Int32 day, end Int32 day (-1 open).
 import type { Table } from 'apache-arrow';
 

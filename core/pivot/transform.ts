@@ -5,10 +5,7 @@ import type { PivotCell, PivotQuery } from '../contract/pivot.js';
 import type { Text } from '../registry.js';
 import { RATIO_MEASURES, TIME_DIMENSIONS } from '../registry.js';
 import type { Header } from './grid.js';
-import { gridOf } from './pivot.js';
-import { planQuery } from './plan.js';
-import { buildGrid } from './grid.js';
-import { scan } from './scan.js';
+import { gridOf } from './grid.js';
 import type { FactStore } from './store.js';
 
 export interface Population {
@@ -95,8 +92,7 @@ export function per1000(store: FactStore, q: PivotQuery, rows: Header[], cols: H
     return;
   }
   const young: PivotQuery = { ...q, measures: ['clients'], compare: 'none' };
-  const { plan, dims, levels } = planQuery(store, young, {}, [['ageband', 'in', ['0-3', '4-11', '12-17']]]);
-  const grid = buildGrid(scan(store, plan), levels, dims, q.rows.length, q.cols.length);
+  const grid = gridOf(store, young, 0, [['ageband', 'in', ['0-3', '4-11', '12-17']]]);
   const names = [...q.rows, ...q.cols];
   let missing = false;
   rows.forEach((r, i) =>

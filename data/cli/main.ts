@@ -4,10 +4,14 @@ import { parseArgs } from 'node:util';
 import { runImport } from './import.js';
 import { runHistory, runReport, runUndo } from './batches.js';
 import { runPivotCommand } from './pivot.js';
+import { runFlowsCommand } from './flows.js';
+import { runRegieCommand, runStackingCommand } from './stacking.js';
+import { runSamenloopCommand } from './samenloop.js';
 import { runServe } from './serve.js';
 import { runTableCommand, TABLE_USAGE } from './table.js';
 import { runGenerate } from '../generate/index.js';
 import { runViewsCommand } from './views.js';
+import { runErase, runRestore } from './system.js';
 import { DIMENSIONS, MEASURES } from '../../core/registry.js';
 
 const USAGE = `usage:
@@ -19,9 +23,21 @@ const USAGE = `usage:
                 [--show-as value|grand|row|col|parent] [--compare prev|yoy] [--per-1000] [--sort key|MEASURE[:desc]]
                 [--format table|csv|json] [--no-suppression] [--db FILE]
                                               subtotal rows as in the app; filters also DIM!=V, DIM>=V, DIM<=V
+  spiegel flows --grain month|quarter|year [--by region|municipality|segment|ageband|gender] [--segment S]
+                [--municipality CODE] [--from KEY] [--to KEY] [--format csv|json] [--no-suppression] [--db FILE]
+                                              instroom, uitstroom, begin- en eindstand per periode (docs/FLOWS.md)
+  spiegel stacking --at DATE | --period KEY [--by region|municipality|provider|segment|ageband] [--municipality CODE]
+                [--format csv|json] [--no-suppression] [--db FILE]
+                                              kinderen naar aantal gelijktijdige trajecten (docs/STACKING.md)
+  spiegel regie-op-drie --period KEY [--min N] [--municipality CODE] [--format csv|json] [--db FILE]
+                                              trajecten nummer 3 (--min N: N of hoger) gestart in KEY; eigen casuslijst
+  spiegel samenloop --period KEY [--municipality CODE] [--format csv|json] [--no-suppression] [--db FILE]
+                                              dezelfde persoon in Jeugd en Wmo; 18-jarigen naar Wmo of verlengde jeugdhulp
   spiegel views [--db FILE]                   the saved views of the pivot workbench
   spiegel serve [--db FILE] [--port N] [--open]
   spiegel generate --out DIR [--scale N] [--seed S]
+  spiegel restore [--db FILE]                 puts the newest backup in place of a damaged database
+  spiegel erase [--db FILE] [--home DIR] --yes  removes the database, its backups, the demo and the key
 ${TABLE_USAGE}
 dimensions: ${DIMENSIONS.join(', ')}
 measures: ${MEASURES.join(', ')} (money in euro; JSON gives eurocent; shares as fractions)
@@ -49,12 +65,22 @@ export async function main(argv: string[]): Promise<number> {
         compare: { type: 'string' },
         'per-1000': { type: 'boolean' },
         sort: { type: 'string' },
+        grain: { type: 'string' },
+        by: { type: 'string' },
+        segment: { type: 'string' },
+        municipality: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         port: { type: 'string' },
         out: { type: 'string' },
         scale: { type: 'string' },
         seed: { type: 'string' },
         open: { type: 'boolean' },
         source: { type: 'string' },
+        yes: { type: 'boolean' },
+        at: { type: 'string' },
+        period: { type: 'string' },
+        min: { type: 'string' },
       },
     });
     switch (command) {
@@ -66,10 +92,22 @@ export async function main(argv: string[]): Promise<number> {
         return await runReport(positionals[0], values);
       case 'undo':
         return await runUndo(positionals[0], values);
+      case 'flows':
+        return await runFlowsCommand(values);
+      case 'stacking':
+        return await runStackingCommand(values);
+      case 'regie-op-drie':
+        return await runRegieCommand(values);
+      case 'samenloop':
+        return await runSamenloopCommand(values);
       case 'pivot':
         return await runPivotCommand(values);
       case 'views':
         return await runViewsCommand(values);
+      case 'erase':
+        return await runErase(values);
+      case 'restore':
+        return await runRestore(values);
       case 'serve':
         return await runServe(values);
       case 'generate':

@@ -9,6 +9,7 @@ import { migration004 } from './migrations/004_batches.js';
 import { migration005 } from './migrations/005_tables.js';
 import { migration006 } from './migrations/006_wijk.js';
 import { migration007 } from './migrations/007_views.js';
+import { migration008 } from './migrations/008_wmo.js';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

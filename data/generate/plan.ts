@@ -46,7 +46,13 @@ export interface Period {
   assignment: Assignment;
   start: Day;
   end: Day | null;
+  /** Why it ended (DOMAIN.md §6): the stop's RedenBeeindiging when the stop ended it, else the JZ588 reason
+   *  matching the winning version's RedenWijziging, else 'onbekend'; 'lopend' when open. */
+  endReason: string;
 }
+
+// JZ002 RedenWijziging → JZ588 RedenBeeindiging where both name the same event (02, 06, 07, 09).
+const REASON_OF_CHANGE: Record<string, string> = { '02': '02', '06': '39', '07': '35', '09': '38' };
 
 export function winning(a: Assignment): Version {
   const v = a.versions[a.versions.length - 1];
@@ -66,7 +72,8 @@ export function periodsOf(a: Assignment): Period[] {
     let end = stop ? stop.end : null;
     if (win.end !== null && (end === null || win.end < end)) end = win.end;
     if (end !== null && end < s.start) continue;
-    periods.push({ assignment: a, start: s.start, end });
+    const endReason = end === null ? 'lopend' : stop && stop.end === end ? stop.reason : ((win.reason && REASON_OF_CHANGE[win.reason]) ?? 'onbekend');
+    periods.push({ assignment: a, start: s.start, end, endReason });
   }
   return periods;
 }

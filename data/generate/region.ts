@@ -8,6 +8,8 @@ import { declare } from './money.js';
 import { periodsOf, winning, type Assignment } from './plan.js';
 import { childCare } from './population.js';
 import { plantCases } from './planted.js';
+import { plantShift } from './shift.js';
+import { plantStepped } from './stepped.js';
 import { Rng } from './random.js';
 import { bsnAfter, makeChild, makeProviders, pickMunicipality, type Child } from './actors.js';
 import type { Truth } from './truth/types.js';
@@ -18,6 +20,10 @@ export interface RegionOptions {
   scale: number;
   start?: string;
   end?: string;
+  /** Plant the known shift of data/generate/shift.ts (residential → ambulant and new ambulant children). */
+  shift?: boolean;
+  /** Plant the known stepped care of data/generate/stepped.ts (3rd, 4th… trajectories; the prospective list). */
+  stepped?: boolean;
 }
 
 export interface RegionSummary {
@@ -69,7 +75,22 @@ export function planRegion(options: RegionOptions) {
     children.push(child);
     assignments.push(...care);
   }
-  return { rangeStart, rangeEnd, providers, planted, children, assignments, moneyRng: root.fork(4) };
+  // The money stream is forked first, as before the planted groups existed, so a region without them is
+  // the same as it was; each planted group then draws on its own stream after every other child.
+  const moneyRng = root.fork(4);
+  ctx.rng = root.fork(5);
+  const shift = options.shift ? plantShift(ctx, nextBsn) : null;
+  if (shift) {
+    children.push(...shift.moved, ...shift.newAmbulant);
+    assignments.push(...shift.assignments);
+  }
+  // Forked from the shift's stream, never from root: root's next draw decides the money stream below.
+  const stepped = options.stepped ? plantStepped({ ...ctx, rng: ctx.rng.fork(6) }, nextBsn) : null;
+  if (stepped) {
+    children.push(...stepped.children);
+    assignments.push(...stepped.assignments);
+  }
+  return { rangeStart, rangeEnd, providers, planted, children, assignments, shift, stepped, moneyRng };
 }
 
 export async function writeRegion(outDir: string, options: RegionOptions): Promise<RegionSummary> {
@@ -119,16 +140,19 @@ export async function writeRegion(outDir: string, options: RegionOptions): Promi
     children: plan.children.map((c) => ({ bsn: c.bsn, birth: iso(c.birth).slice(0, 7), gender: c.gender })),
     periods: periods.map((p) => {
       const a = p.assignment;
-      return { bsn: a.child.bsn, municipality: a.municipality, provider: a.provider, nr: a.nr, category: a.category, code: a.code, start: iso(p.start), end: p.end === null ? null : iso(p.end) };
+      return { bsn: a.child.bsn, municipality: a.municipality, provider: a.provider, nr: a.nr, category: a.category, code: a.code, start: iso(p.start), end: p.end === null ? null : iso(p.end), endReason: p.endReason };
     }),
     assignments: plan.assignments.map((a) => {
       const win = winning(a);
       return {
         municipality: a.municipality, provider: a.provider, bsn: a.child.bsn, nr: a.nr, category: a.category, code: a.code, start: iso(a.start),
         end: win.end === null ? null : iso(win.end), started: a.starts.some((s) => s.retractedOn === undefined), deleted: win.reason === '13', versions: a.versions.length,
+        assignedOn: iso(win.date), requested: a.request ? iso(a.request.sent) : null,
       };
     }),
     lines: money.lines,
+    ...(plan.stepped ? { stepped: { year: plan.stepped.year, highest: plan.stepped.highest, prospective: plan.stepped.prospective.map((c) => c.bsn) } } : {}),
+    ...(plan.shift ? { shift: { year: plan.shift.year, moved: plan.shift.moved.map((c) => c.bsn), newAmbulant: plan.shift.newAmbulant.map((c) => c.bsn) } } : {}),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'truth.json'), `${JSON.stringify(truth)}\n`);

@@ -86,6 +86,9 @@ const DELETES = [
   'DELETE FROM assignment_version WHERE message_id IN (SELECT id FROM gone)',
   'DELETE FROM care_start WHERE message_id IN (SELECT id FROM gone)',
   'DELETE FROM care_stop WHERE message_id IN (SELECT id FROM gone)',
+  'DELETE FROM wmo_assignment_version WHERE message_id IN (SELECT id FROM gone)',
+  'DELETE FROM wmo_care_start WHERE message_id IN (SELECT id FROM gone)',
+  'DELETE FROM wmo_care_stop WHERE message_id IN (SELECT id FROM gone)',
   'DELETE FROM message_conflict WHERE message_id IN (SELECT id FROM gone)',
   'DELETE FROM message WHERE id IN (SELECT id FROM gone)',
 ];

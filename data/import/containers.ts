@@ -12,6 +12,7 @@ import { Inflate } from 'fflate';
 import { openEnvelope } from './envelope.js';
 import { fileError, type FileError } from './errors.js';
 import { mapNamespaces, mappedWarning } from './namespaces.js';
+import { readWmo } from './iwmo.js';
 import { DEFAULT_MAX_FILE_BYTES, type SniffResult } from './sniff.js';
 
 export interface ZipLimits {
@@ -285,6 +286,10 @@ export function expandInputs(
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.zip };
   const out: ContainerInput[] = [];
   for (const input of inputs) {
+    if (notes.has(input)) {
+      out.push(input); // already decided (refusedUnread): nothing to open
+      continue;
+    }
     if (!looksLikeZip(input.name, input.bytes)) {
       out.push(expandFile(input, maxFileBytes));
       continue;
@@ -318,10 +323,25 @@ function expandFile(input: ContainerInput, maxFileBytes: number): ContainerInput
   if (envelope.kind === 'unsupported') return noted(input, { status: 'unsupported', errors: [fileError(envelope.reason)] }, [{ code: 'unsupported', detail: envelope.reason }]);
   if (envelope.kind === 'message') current = { name: envelope.name, bytes: envelope.bytes };
 
+  const wmo = readWmo(current.bytes);
+  if (wmo.kind === 'rejected') return noted(current, { status: 'rejected', errors: [wmo.error] });
+  if (wmo.kind === 'wmo') return noted({ name: current.name, bytes: wmo.bytes }, null, wmo.warnings);
   const ns = mapNamespaces(current.bytes);
   if (ns.kind === 'rejected') return noted(current, { status: 'rejected', errors: [ns.error] });
   if (ns.kind === 'mapped') return noted({ name: current.name, bytes: ns.bytes }, null, [mappedWarning(ns.from)]);
   return current;
+}
+
+/** A file too large to be read at all (prepare.ts checks the listed size before reading): refused with empty
+ *  bytes in its place, so a 2 GB file never reaches memory. Archives may be larger than one message. */
+export function refusedUnread(name: string, size: number, limit: number): ContainerInput {
+  const reason = `file is ${size} bytes, larger than the limit of ${limit} bytes; not read`;
+  return noted({ name, bytes: new Uint8Array(0) }, { status: 'rejected', errors: [fileError(reason)] });
+}
+
+/** The largest file read whole: a message up to maxFileBytes, a zip archive up to the archive limit. */
+export function readLimit(name: string, maxFileBytes: number, zip: Partial<ZipLimits> = {}): number {
+  return /\.zip$/i.test(name) ? (zip.maxTotalBytes ?? DEFAULT_ZIP_LIMITS.maxTotalBytes) : maxFileBytes;
 }
 
 /** The outcome decided before sniffing, or null when the input is to be sniffed, validated and stored. */

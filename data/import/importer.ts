@@ -11,11 +11,12 @@ import type { ImportReport, ImportedFile } from '../../core/contract/methods.js'
 import type { ImportPhase } from '../../core/contract/imports.js';
 import type { ZipLimits } from './containers.js';
 import { errorsOf, reportableError, storedErrors } from './errors.js';
-import { sizeOf, type AnyInput, type PathInput } from './inputs.js';
+import { sizeOf, type AnyInput } from './inputs.js';
 import { ImportCancelled } from './large.js';
 import { LARGE_FILE_BYTES, planSteps, storeLargeFile } from './large-file.js';
 import { PreparePool } from './pool.js';
 import { prepareFiles, type PrepareOptions, type PreparedFile } from './prepare.js';
+import { Ahead, BATCH, unitsOf } from './schedule.js';
 import { Store, type Warning } from './store.js';
 import { xmllintModule } from './xmllint-thread.js';
 import { runChecks } from './checks.js';
@@ -60,7 +61,7 @@ export interface ImportOptions {
   chunkBytes?: number;
   chunkFiles?: number;
   /** Import worker threads (pool.ts); 0 prepares in this thread (validation then starts xmllint-wasm's own
-   *  worker per call). Default: one per core, at least one, at most four. */
+   *  worker per call). Default: none for a small import, else one per core, at least one, at most four. */
   threads?: number;
   /** Path inputs from this size on that are JW323 declarations take the streaming path (large-file.ts). */
   largeFileBytes?: number;
@@ -69,52 +70,17 @@ export interface ImportOptions {
   control?: ImportControl;
 }
 
-/** A batch: small enough that a worker's xmllint call and the store's turn are short (progress and cancel
- *  are checked between batches), large enough that the per-call schema compilation is amortised. */
-const BATCH = { bytes: 8 * 1024 * 1024, files: Number(process.env.SP_BATCH ?? 2000) };
 /** Storing yields to the event loop every this many files, so status calls are answered mid-batch (a zip
  *  expands into all its entries in one batch). */
 const STORE_STEP = 500;
 
-function defaultThreads(): number {
+/** Starting the import workers costs about half a second (threads, tsx, the modules): more than preparing a
+ *  few hundred files here takes. They pay off from a couple of batches on. */
+const WORKERS_FROM = { files: 1000, bytes: 16 * 1024 * 1024 };
+
+function defaultThreads(files: number, bytes: number): number {
+  if (files < WORKERS_FROM.files && bytes < WORKERS_FROM.bytes) return 0;
   return Math.max(1, Math.min(4, availableParallelism()));
-}
-
-/** The work of an import in input order: batches of ordinary files, and large declaration files streamed. */
-type Unit = { batch: AnyInput[] } | { large: PathInput };
-
-/** Prepares batches ahead of the store: at most `ahead` batches handed out and not yet stored. */
-class Ahead {
-  private readonly started = new Map<number, Promise<PreparedFile[]>>();
-  private next = 0;
-
-  constructor(
-    private readonly units: readonly Unit[],
-    private readonly ahead: number,
-    private readonly prepare: (inputs: AnyInput[]) => Promise<PreparedFile[]>,
-  ) {}
-
-  /** The prepared files of unit `index` (a batch), starting the ones after it as far as allowed. */
-  take(index: number): Promise<PreparedFile[]> {
-    this.fill(index);
-    const work = this.started.get(index)!;
-    this.started.delete(index);
-    this.fill(index + 1);
-    return work;
-  }
-
-  private fill(from: number): void {
-    this.next = Math.max(this.next, from);
-    while (this.next < this.units.length && this.started.size < this.ahead) {
-      const unit = this.units[this.next]!;
-      if ('batch' in unit) {
-        const work = this.prepare(unit.batch);
-        work.catch(() => undefined); // awaited (and its error thrown) at its own turn; no unhandled rejection
-        this.started.set(this.next, work);
-      }
-      this.next++;
-    }
-  }
 }
 
 export async function importFiles(db: Database.Database, inputs: readonly AnyInput[], options: ImportOptions): Promise<ImportReport> {
@@ -131,16 +97,18 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
   };
   const storeOne = fileStorer(db, store, report);
   const prepareOptions: PrepareOptions = { key: options.key, maxFileBytes: options.maxFileBytes, zip: options.zip };
-  const threads = options.threads ?? defaultThreads();
+  const threads = options.threads ?? defaultThreads(inputs.length, progress.bytesTotal);
   let pool: PreparePool | null = null;
 
+  journalsInMemory(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     const batchId = store.startBatch(now().toISOString(), options.appVersion, options.source ?? null);
     report.batchId = batchId;
+    store.deferHolds();
     const limits = { bytes: Math.min(options.chunkBytes ?? BATCH.bytes, BATCH.bytes), files: Math.min(options.chunkFiles ?? BATCH.files, BATCH.files) };
     const steps = await planSteps(inputs, limits, options.largeFileBytes ?? LARGE_FILE_BYTES);
-    const units: Unit[] = steps.map((step) => (Array.isArray(step) ? { batch: step } : { large: step }));
+    const units = unitsOf(steps, threads > 0);
     if (threads > 0 && units.some((u) => 'batch' in u)) pool = new PreparePool(threads, prepareOptions, await xmllintModule());
     const ahead = new Ahead(units, Math.max(2, 3 * threads), pool ? (batch) => pool!.prepare(batch) : (batch) => prepareFiles(batch, prepareOptions));
     tell('validating');
@@ -177,6 +145,7 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
+      store.holdStored(batchId);
       progress.filesDone += unit.batch.length;
       progress.bytesDone += unit.batch.reduce((n, i) => n + sizeOf(i), 0);
       tell('storing');
@@ -185,6 +154,7 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
     }
     await pool?.close();
     if (control.cancelled) throw new ImportCancelledError();
+    store.holdStored(batchId);
     tell('checking');
     // The data checks (docs/IMPORT.md "Controles") against the peildatum the figures will use.
     const peildatum = peildatumFrom(latestDagtekening(db, now().toISOString().slice(0, 10)), getSetting(db, 'peildatum'));
@@ -214,17 +184,28 @@ export async function importFiles(db: Database.Database, inputs: readonly AnyInp
   return report;
 }
 
+/** Each file is a savepoint. With temporary files on disk, once one file's savepoint journal outgrows SQLite's
+ *  in-memory 64 KiB, every later file's journal is written to a temporary file (measured: a third of the
+ *  storing thread's time). With temp_store MEMORY it stays a few pages in memory. SQLite allows the change only
+ *  outside a transaction and drops the connection's temporary tables and triggers with it, so it is made only
+ *  while there are none (openDatabase could set it once for every connection). */
+function journalsInMemory(db: Database.Database): void {
+  if (db.pragma('temp_store', { simple: true }) === 2) return;
+  if (db.prepare('SELECT count(*) FROM sqlite_temp_master').pluck().get() === 0) db.pragma('temp_store = MEMORY');
+}
+
 /** Stores one prepared file and adds its outcome to the report. Each file's writes run in a nested
  *  better-sqlite3 transaction, which is a SAVEPOINT: a throw rolls back that file only. */
 function fileStorer(db: Database.Database, store: Store, report: ImportReport): (p: PreparedFile, batchId: number) => ImportedFile {
   const storeFile = db.transaction((p: PreparedFile, batchId: number, result: ImportedFile, warnings: Warning[]) => {
-    const fileId = store.addFile({ batchId, name: p.name, sha256: p.sha256, size: p.size, status: 'imported', messageCode: p.code });
+    // Written as the usual outcome (one message stored) and corrected below when it is another.
+    const fileId = store.addFile({ batchId, name: p.name, sha256: p.sha256, size: p.size, status: 'imported', messageCode: p.code, messages: 1 });
     const outcome = store.storeMessage(p.parsed!, batchId, fileId, p.hash ?? undefined, p.lineHashes);
     result.messages = outcome.kind === 'stored' ? 1 : 0;
     // A JW323 whose lines were already stored (same identity, same content) counts them as skipped too.
     result.skipped = (outcome.kind === 'skipped' ? 1 : 0) + outcome.skippedLines;
     result.status = result.messages > 0 ? 'imported' : 'duplicate';
-    store.setFileResult(fileId, result.status, result.messages, result.skipped);
+    if (result.messages !== 1 || result.skipped !== 0) store.setFileResult(fileId, result.status, result.messages, result.skipped);
     for (const w of outcome.warnings) {
       store.addWarning(batchId, fileId, w);
       warnings.push(w);

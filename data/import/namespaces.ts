@@ -55,7 +55,7 @@ export function mapNamespaces(bytes: Uint8Array): NamespaceResult {
   return { kind: 'mapped', from: version, bytes: new Uint8Array(Buffer.from(mapped, 'latin1')) };
 }
 
-function rootNamespace(text: string): { uri: string; local: string; line: number } | null {
+export function rootNamespace(text: string): { uri: string; local: string; line: number } | null {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root: { uri: string; local: string; line: number } | null = null;
   let bad = false;

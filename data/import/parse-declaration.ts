@@ -70,6 +70,10 @@ export function signedAmount(amount: string, debetCredit: string, element: strin
 const DECLARATION = 'Declaratie';
 const CLIENT = 'Declaratie/Clienten/Client';
 const LINE = 'Declaratie/Clienten/Client/Prestaties/Prestatie';
+// The prefixes the callbacks test every element against, built once.
+const CLIENT_BSN = `${CLIENT}/Bsn`;
+const IN_DECLARATION = `${DECLARATION}/`;
+const IN_LINE = `${LINE}/`;
 const DECLARATION_FIELDS = new Set([
   'DeclaratieNummer', 'DeclaratiePeriode/Begindatum', 'DeclaratiePeriode/Einddatum', 'DeclaratieDagtekening',
   'TotaalIngediendBedrag/TotaalBedrag', 'TotaalIngediendBedrag/DebetCredit',
@@ -111,9 +115,9 @@ export class DeclarationReader {
 
   readonly wanted = (path: string): boolean =>
     path in HEADER_FIELDS ||
-    path === `${CLIENT}/Bsn` ||
-    (path.startsWith(`${DECLARATION}/`) && DECLARATION_FIELDS.has(path.slice(DECLARATION.length + 1))) ||
-    (path.startsWith(`${LINE}/`) && LINE_FIELDS.has(path.slice(LINE.length + 1)));
+    path === CLIENT_BSN ||
+    (path.startsWith(IN_DECLARATION) && DECLARATION_FIELDS.has(path.slice(IN_DECLARATION.length))) ||
+    (path.startsWith(IN_LINE) && LINE_FIELDS.has(path.slice(IN_LINE.length)));
 
   readonly open = (path: string, at: number): void => {
     if (path === CLIENT) this.pseudonym = null;
@@ -125,9 +129,9 @@ export class DeclarationReader {
     if (value !== null) {
       const headerField = HEADER_FIELDS[path];
       if (headerField) this.header[headerField] = value;
-      else if (path === `${CLIENT}/Bsn`) this.pseudonym = this.pseudonymise(value);
-      else if (line && path.startsWith(`${LINE}/`)) line.fields.set(path.slice(LINE.length + 1), value);
-      else if (path.startsWith(`${DECLARATION}/`)) this.declaration.set(path.slice(DECLARATION.length + 1), value);
+      else if (path === CLIENT_BSN) this.pseudonym = this.pseudonymise(value);
+      else if (line && path.startsWith(IN_LINE)) line.fields.set(path.slice(IN_LINE.length), value);
+      else if (path.startsWith(IN_DECLARATION)) this.declaration.set(path.slice(IN_DECLARATION.length), value);
     }
     if (path === LINE && line) {
       this.line = null;
@@ -173,6 +177,10 @@ function toLine(f: Fields, pseudonym: string, at: number): DeclarationLineFacts 
 
 const ANSWER = 'DeclaratieAntwoord';
 const ANSWER_LINE = 'DeclaratieAntwoord/Clienten/Client/Prestaties/Prestatie';
+const ANSWER_CODE = `${ANSWER}/RetourCodes/RetourCode`;
+const IN_ANSWER = `${ANSWER}/`;
+const ANSWER_LINE_REF = `${ANSWER_LINE}/ProductReferentie/ReferentieNummer`;
+const ANSWER_LINE_CODE = `${ANSWER_LINE}/RetourCodes/RetourCode`;
 const ANSWER_FIELDS = new Set([
   'DeclaratieNummer', 'TotaalIngediendBedrag/TotaalBedrag', 'TotaalIngediendBedrag/DebetCredit',
   'TotaalToegekendBedrag/TotaalBedrag', 'TotaalToegekendBedrag/DebetCredit',
@@ -193,10 +201,10 @@ export function parseAnswer(text: string): AnswerMessage {
     path === 'Header/DeclaratieIdentificatie/Identificatie' ||
     path === 'Header/DeclaratieIdentificatie/Dagtekening' ||
     path === 'Header/RetourCodes/RetourCode' ||
-    path === `${ANSWER}/RetourCodes/RetourCode` ||
-    (path.startsWith(`${ANSWER}/`) && ANSWER_FIELDS.has(path.slice(ANSWER.length + 1))) ||
-    path === `${ANSWER_LINE}/ProductReferentie/ReferentieNummer` ||
-    path === `${ANSWER_LINE}/RetourCodes/RetourCode`;
+    path === ANSWER_CODE ||
+    (path.startsWith(IN_ANSWER) && ANSWER_FIELDS.has(path.slice(IN_ANSWER.length))) ||
+    path === ANSWER_LINE_REF ||
+    path === ANSWER_LINE_CODE;
   walk(
     text,
     wanted,
@@ -210,10 +218,10 @@ export function parseAnswer(text: string): AnswerMessage {
         if (headerField) header[headerField] = value;
         else if (path.startsWith('Header/DeclaratieIdentificatie/')) ident.set(path.slice('Header/DeclaratieIdentificatie/'.length), value);
         else if (path === 'Header/RetourCodes/RetourCode') headerCodes.push(value);
-        else if (path === `${ANSWER}/RetourCodes/RetourCode`) answerCodes.push(value);
-        else if (line && path === `${ANSWER_LINE}/ProductReferentie/ReferentieNummer`) line.referentieNummer = value;
-        else if (line && path === `${ANSWER_LINE}/RetourCodes/RetourCode`) line.retourCodes.push(value);
-        else if (path.startsWith(`${ANSWER}/`)) answer.set(path.slice(ANSWER.length + 1), value);
+        else if (path === ANSWER_CODE) answerCodes.push(value);
+        else if (line && path === ANSWER_LINE_REF) line.referentieNummer = value;
+        else if (line && path === ANSWER_LINE_CODE) line.retourCodes.push(value);
+        else if (path.startsWith(IN_ANSWER)) answer.set(path.slice(IN_ANSWER.length), value);
       }
       if (path === ANSWER_LINE && line) {
         if (!line.referentieNummer) throw new ImportFileError([fileError('a Prestatie has no ReferentieNummer', line.at, 'ReferentieNummer')]);

@@ -79,6 +79,7 @@ export const HEADER_FIELDS: Record<string, keyof MessageHeader> = {
   'Header/BerichtIdentificatie/Dagtekening': 'dagtekening',
 };
 const CLIENT_CONTACT = 'Client/Contactgegevens/Contact';
+const IN_CONTACT = `${CLIENT_CONTACT}/`;
 const CONTACT_FIELDS = new Set(['Soort', 'Adres/Postcode', 'Adres/LandCode', 'Periode/Begindatum']);
 const PRODUCT_FIELDS = new Set([
   'ToewijzingNummer', 'ReferentieAanbieder', 'Product/Categorie', 'Product/Code', 'Toewijzingsdatum', 'Toewijzingstijd',
@@ -96,6 +97,7 @@ export function toInteger(text: string, element: string, line: number | null): n
 
 export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn: string) => string): ParsedMessage {
   const listPath = PRODUCT_LIST[code];
+  const inList = `${listPath}/`;
   const header: Partial<MessageHeader> = {};
   const client: Partial<Record<'pseudonym' | 'datum' | 'datumGebruik' | 'gender', string>> = {};
   let pc4: { value: string | null; since: string } | null = null;
@@ -118,8 +120,8 @@ export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn:
       else if (path === 'Client/Geboortedatum/Datum') client.datum = value;
       else if (path === 'Client/Geboortedatum/DatumGebruik') client.datumGebruik = value;
       else if (path === 'Client/Geslacht') client.gender = value;
-      else if (product && path.startsWith(listPath + '/')) product.set(path.slice(listPath.length + 1), value);
-      else if (contact && path.startsWith(CLIENT_CONTACT + '/')) contact.set(path.slice(CLIENT_CONTACT.length + 1), value);
+      else if (product && path.startsWith(inList)) product.set(path.slice(inList.length), value);
+      else if (contact && path.startsWith(IN_CONTACT)) contact.set(path.slice(IN_CONTACT.length), value);
     }
     if (path === listPath && product) {
       products.push({ fields: product, line: productStart });
@@ -133,8 +135,8 @@ export function parseMessage(text: string, code: StoredCode, pseudonymise: (bsn:
 
   function isWanted(path: string): boolean {
     if (path in HEADER_FIELDS || CLIENT_FIELDS.has(path)) return true;
-    if (path.startsWith(listPath + '/')) return PRODUCT_FIELDS.has(path.slice(listPath.length + 1));
-    if (path.startsWith(CLIENT_CONTACT + '/')) return CONTACT_FIELDS.has(path.slice(CLIENT_CONTACT.length + 1));
+    if (path.startsWith(inList)) return PRODUCT_FIELDS.has(path.slice(inList.length));
+    if (path.startsWith(IN_CONTACT)) return CONTACT_FIELDS.has(path.slice(IN_CONTACT.length));
     return false;
   }
 

@@ -3,19 +3,21 @@
 // workers (prepare-worker.ts, pool.ts), so the main thread only stores; or in the calling thread
 // (ImportOptions.threads 0). What it returns is plain data (no bytes, no message text): it is posted from the
 // worker to the importer, and the decoded text, which holds names and addresses, never leaves this function.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { expandInputs, preOutcome, preSniff, preWarnings, type PreOutcome, type ZipLimits } from './containers.js';
+import { hash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { expandInputs, preOutcome, preSniff, preWarnings, readLimit, refusedUnread, type PreOutcome, type ZipLimits } from './containers.js';
 import { errorsOf, type FileError } from './errors.js';
 import { isPathInput, type AnyInput, type ImportInput } from './inputs.js';
 import { parseMessage, STORED_CODES } from './parse.js';
+import { isWmoCode } from './iwmo.js';
+import { parseWmo } from './parse-wmo.js';
 import { parseAnswer, parseDeclaration } from './parse-declaration.js';
 import { pseudonymise } from './pseudonym.js';
-import { DEFAULT_MAX_FILE_BYTES, sniff, type MessageCode } from './sniff.js';
+import { DEFAULT_MAX_FILE_BYTES, quickSniff, sniff, type MessageCode } from './sniff.js';
 import { contentHash, type StoredMessage } from './store.js';
 import { lineHash } from './store-declaration.js';
 import { parseRequestTraffic } from './store-request.js';
-import { validateMessages } from './validate.js';
+import { validateDocuments } from './validate.js';
 import type { Xmllint } from './xmllint-thread.js';
 
 export interface PrepareOptions {
@@ -45,6 +47,7 @@ export interface PreparedFile {
 
 /** Reads a valid message of a type Spiegel stores; null for the types it only validates. */
 function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string) => string): StoredMessage | null {
+  if (isWmoCode(code)) return parseWmo(text, code, pseudonymise);
   if (code === 'JW323') return parseDeclaration(text, pseudonymise);
   if (code === 'JW325') return parseAnswer(text);
   for (const stored of STORED_CODES) if (code === stored) return parseMessage(text, stored, pseudonymise);
@@ -53,20 +56,50 @@ function parseStored(text: string, code: MessageCode, pseudonymise: (bsn: string
 
 /** Path inputs are read here, one at a time and synchronously: a month folder holds thousands of small
  *  files, more than the open-file limit allows at once, and an awaited read costs four thread-pool round
- *  trips per file. */
-function read(inputs: readonly AnyInput[]): ImportInput[] {
-  return inputs.map((input) => (isPathInput(input) ? { name: input.name, bytes: new Uint8Array(readFileSync(input.path)) } : input));
+ *  trips per file. The size is known from the listing, so a file is opened, read in one call into its slice
+ *  of one buffer for the batch and closed (readFileSync would also stat it and allocate per file); one
+ *  whose size changed since it was listed is read again whole. */
+function read(inputs: readonly AnyInput[], options: PrepareOptions): ImportInput[] {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // A file over the limit is refused from its listed size, before any byte of it is read or allocated.
+  const tooLarge = (i: AnyInput) => isPathInput(i) && i.size > readLimit(i.name, maxFileBytes, options.zip);
+  const slab = Buffer.allocUnsafe(inputs.reduce((n, i) => n + (isPathInput(i) && !tooLarge(i) ? i.size + 1 : 0), 0));
+  let at = 0;
+  return inputs.map((input) => {
+    if (!isPathInput(input)) return input;
+    if (tooLarge(input)) return refusedUnread(input.name, input.size, readLimit(input.name, maxFileBytes, options.zip));
+    const fd = openSync(input.path, 'r');
+    try {
+      // One byte more than listed is asked for: getting exactly the listed size means the file is unchanged.
+      const n = readSync(fd, slab, at, input.size + 1, 0);
+      if (n !== input.size) {
+        const whole = readFileSync(fd); // changed since it was listed (or a short read): read it whole
+        return { name: input.name, bytes: new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength) };
+      }
+      const bytes = new Uint8Array(slab.buffer, slab.byteOffset + at, n);
+      at += input.size + 1;
+      return { name: input.name, bytes };
+    } finally {
+      closeSync(fd);
+    }
+  });
 }
 
 /** Prepares the inputs, in order (a zip becomes the archive followed by its entries). */
 export async function prepareFiles(inputs: readonly AnyInput[], options: PrepareOptions, xmllint?: Xmllint): Promise<PreparedFile[]> {
   const key = Buffer.from(options.key.buffer, options.key.byteOffset, options.key.byteLength);
-  const files = expandInputs(read(inputs), options); // containers: zips, GGk, 3.0/3.1
+  const files = expandInputs(read(inputs, options), options); // containers: zips, GGk, 3.0/3.1
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const texts: (string | null)[] = [];
+  // Files whose prolog was read by quickSniff() only: sniffed in full after all unless xmllint finds them
+  // valid without a word — saving a second parse of nearly every file.
+  const unconfirmed: boolean[] = [];
   const prepared: PreparedFile[] = files.map((input) => {
-    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-    const s = preSniff(input) ?? sniff(input.bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const sha256 = hash('sha256', input.bytes);
+    const quick = preSniff(input) ?? quickSniff(input.bytes, maxBytes);
+    const s = quick ?? sniff(input.bytes, maxBytes);
     texts.push(s.ok ? s.text : null);
+    unconfirmed.push(quick !== null && quick.ok);
     return {
       name: input.name, size: input.bytes.byteLength, sha256, code: s.code, errors: s.ok ? [] : [s.error], parsed: null, hash: null,
       lineHashes: null, pre: preOutcome(input), warnings: preWarnings(input),
@@ -74,8 +107,22 @@ export async function prepareFiles(inputs: readonly AnyInput[], options: Prepare
   });
 
   const toValidate = prepared.flatMap((p, i) => (texts[i] !== null && p.code !== null ? [i] : []));
-  const verdicts = await validateMessages(toValidate.map((i) => files[i]!.bytes), xmllint);
-  toValidate.forEach((i, k) => (prepared[i]!.errors = verdicts[k]!));
+  const verdicts = await validateDocuments(toValidate.map((i) => files[i]!.bytes), xmllint);
+  toValidate.forEach((i, k) => {
+    const p = prepared[i]!;
+    const v = verdicts[k]!;
+    if (unconfirmed[i] && !v.clean) {
+      // As if sniffed first: a file sniff() refuses gets its reason and is not read further.
+      const s = sniff(files[i]!.bytes, maxBytes);
+      p.code = s.code;
+      if (!s.ok) {
+        p.errors = [s.error];
+        texts[i] = null;
+        return;
+      }
+    }
+    p.errors = v.errors;
+  });
 
   prepared.forEach((p, i) => {
     const text = texts[i];

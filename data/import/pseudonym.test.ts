@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateKey, pseudonymise } from './pseudonym.js';
+import { checkedKey, loadOrCreateKey, pseudonymise } from './pseudonym.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'spiegel-key-'))));
@@ -33,5 +33,20 @@ describe('pseudonym', () => {
     const file = join(dir, 'bad.key');
     writeFileSync(file, 'short');
     expect(() => loadOrCreateKey(file)).toThrow(/expected 32/);
+  });
+
+  it('never makes a plain key beside the desktop app\'s OS-encrypted one (that would change every pseudonym)', () => {
+    const file = join(dir, 'pseudonym.key');
+    writeFileSync(`${file}.enc`, 'sealed by the OS');
+    expect(() => loadOrCreateKey(file)).toThrow(/encrypted by the operating system in .*pseudonym\.key\.enc.*No new key was made/);
+    expect(existsSync(file)).toBe(false);
+    // A plain key that is there is still read (a move to the .enc that stopped halfway holds the same key).
+    writeFileSync(file, Buffer.alloc(32, 3));
+    expect(loadOrCreateKey(file).equals(Buffer.alloc(32, 3))).toBe(true);
+  });
+
+  it('checks a key handed over by the desktop app like one read from a file', () => {
+    expect(checkedKey(new Uint8Array(32).fill(1), 'passed').equals(Buffer.alloc(32, 1))).toBe(true);
+    expect(() => checkedKey(new Uint8Array(16), 'passed')).toThrow(/passed holds 16 bytes, expected 32/);
   });
 });

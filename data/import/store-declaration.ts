@@ -53,8 +53,7 @@ export class DeclarationStore {
         `INSERT INTO declaration_line (declaration_id, municipality, provider, referentie_nummer, vorig_referentie_nummer,
            pseudonym, toewijzing_nr, product_category, product_code, periode_begin, periode_eind, volume, eenheid, tarief,
            bedrag, content_hash)
-         VALUES (@declarationId, @municipality, @provider, @referentieNummer, @vorigReferentieNummer, @pseudonym,
-           @toewijzingNr, @productCategory, @productCode, @periodStart, @periodEnd, @volume, @eenheid, @tarief, @amount, @hash)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       knownConflict: db.prepare<[number, string], { found: number }>(
         'SELECT 1 AS found FROM line_conflict WHERE line_id = ? AND content_hash = ?',
@@ -121,7 +120,8 @@ export class DeclarationStore {
           }
           return;
         }
-        s.line.run({ declarationId, municipality, provider, ...line, hash });
+        s.line.run(declarationId, municipality, provider, line.referentieNummer, line.vorigReferentieNummer, line.pseudonym, line.toewijzingNr,
+          line.productCategory, line.productCode, line.periodStart, line.periodEnd, line.volume, line.eenheid, line.tarief, line.amount, hash);
         if (!s.assignmentKnown.get(municipality, line.toewijzingNr)) orphans.add(line.toewijzingNr);
       },
       finish(): DeclarationOutcome {

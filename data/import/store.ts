@@ -7,12 +7,14 @@ import type { ParsedMessage } from './parse.js';
 import type { AnswerMessage, DeclarationMessage } from './parse-declaration.js';
 import { DeclarationStore } from './store-declaration.js';
 import { RequestStore, isRequestTraffic, type RequestTrafficMessage } from './store-request.js';
+import { isWmoMessage, type WmoMessage } from './parse-wmo.js';
+import { WmoStore } from './store-wmo.js';
 
 export { canonicalJson, type Warning };
 
 /** Every message the importer stores: the single-client ones of parse.ts, the declaration traffic, and the
  *  request traffic and retours of store-request.ts. */
-export type StoredMessage = ParsedMessage | DeclarationMessage | AnswerMessage | RequestTrafficMessage;
+export type StoredMessage = ParsedMessage | DeclarationMessage | AnswerMessage | RequestTrafficMessage | WmoMessage;
 
 export type StoreOutcome =
   | { kind: 'stored'; warnings: Warning[]; skippedLines: number }
@@ -27,18 +29,23 @@ export class Store {
   private readonly s;
   private readonly declarations: DeclarationStore;
   private readonly requests: RequestStore;
+  private readonly wmo: WmoStore;
+  /** Set by deferHolds(): new messages above this id are held by holdStored(), not one by one. */
+  private heldUpTo: number | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.declarations = new DeclarationStore(db);
     this.requests = new RequestStore(db);
+    this.wmo = new WmoStore(db);
     this.s = {
       batch: db.prepare('INSERT INTO import_batch (started_at, app_version, source) VALUES (?, ?, ?)'),
       finishBatch: db.prepare(
         'UPDATE import_batch SET finished_at = ?, files = ?, messages = ?, skipped = ?, rejected = ?, warnings = ? WHERE id = ?',
       ),
+      // Positional parameters throughout: binding an object by names costs more than the insert itself.
       file: db.prepare(
         `INSERT INTO import_file (batch_id, name, sha256, size, status, message_code, messages, skipped, error)
-         VALUES (@batchId, @name, @sha256, @size, @status, @messageCode, @messages, @skipped, @error)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       fileResult: db.prepare('UPDATE import_file SET status = ?, messages = ?, skipped = ? WHERE id = ?'),
       findMessage: db.prepare<[string, string, string, string], { id: number; content_hash: string }>(
@@ -51,16 +58,13 @@ export class Store {
       message: db.prepare(
         `INSERT INTO message (code, afzender, ontvanger, identificatie, dagtekening, content_hash, batch_id, file_id,
            pseudonym, birth_year, birth_month, gender, pc4)
-         VALUES (@code, @afzender, @ontvanger, @identificatie, @dagtekening, @hash, @batchId, @fileId,
-           @pseudonym, @birthYear, @birthMonth, @gender, @pc4)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       assignment: db.prepare(
         `INSERT INTO assignment_version (message_id, municipality, provider, toewijzing_nr, product_category, product_code,
            toewijzingsdatum, toewijzingstijd, ingangsdatum, einddatum, reden_wijziging, volume, eenheid, frequentie, budget,
            referentie_aanbieder)
-         VALUES (@messageId, @municipality, @provider, @toewijzingNr, @category, @productCode, @toewijzingsdatum,
-           @toewijzingstijd, @ingangsdatum, @einddatum, @redenWijziging, @volume, @eenheid, @frequentie, @budget,
-           @referentieAanbieder)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       start: db.prepare(
         `INSERT INTO care_start (message_id, municipality, provider, toewijzing_nr, product_category, product_code,
@@ -78,6 +82,8 @@ export class Store {
       warning: db.prepare('INSERT INTO import_warning (batch_id, file_id, code, detail) VALUES (?, ?, ?, ?)'),
       check: db.prepare('INSERT INTO batch_check (batch_id, code, count, examples) VALUES (?, ?, ?, ?)'),
       hold: db.prepare('INSERT OR IGNORE INTO message_batch (message_id, batch_id) VALUES (?, ?)'),
+      lastMessage: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM message'),
+      holdNew: db.prepare('INSERT OR IGNORE INTO message_batch (message_id, batch_id) SELECT id, ? FROM message WHERE id > ? AND batch_id = ?'),
     };
   }
 
@@ -100,7 +106,7 @@ export class Store {
     skipped?: number;
     error?: string | null;
   }): number {
-    const r = this.s.file.run({ messages: 0, skipped: 0, error: null, ...row });
+    const r = this.s.file.run(row.batchId, row.name, row.sha256, row.size, row.status, row.messageCode, row.messages ?? 0, row.skipped ?? 0, row.error ?? null);
     return Number(r.lastInsertRowid);
   }
 
@@ -121,6 +127,20 @@ export class Store {
    *  another batch keeps it (migration 004). */
   holdMessage(messageId: number, batchId: number): void {
     this.s.hold.run(messageId, batchId);
+  }
+
+  /** From here on, messages that storeMessage() stores new are held in bulk by holdStored() (one statement
+   *  per batch of files instead of a row each). Call holdStored() before anything reads message_batch. */
+  deferHolds(): void {
+    this.heldUpTo = this.s.lastMessage.get()?.id ?? 0;
+  }
+
+  /** Holds, for `batchId`, every message it stored since deferHolds() or the previous call. Rows of a file
+   *  whose savepoint was rolled back are gone, so they are not held. */
+  holdStored(batchId: number): void {
+    if (this.heldUpTo === null) return;
+    this.s.holdNew.run(batchId, this.heldUpTo, batchId);
+    this.heldUpTo = this.s.lastMessage.get()?.id ?? 0;
   }
 
   /** Stores one message unless its identity is known: same content → skipped, other content → conflict
@@ -145,49 +165,23 @@ export class Store {
 
     // JW323/JW325 concern many clients: their client facts live on the lines, not on the message. Requests
     // keep theirs on the request rows; retours and JW319 keep none.
-    const client = 'client' in m ? m.client : null;
+    // Wmo: the person's facts stay on the wmo_* rows (store-wmo.ts), so Jeugd client lists never see them.
+    const client = 'client' in m && !isWmoMessage(m) ? m.client : null;
     const messageId = Number(
-      this.s.message.run({
-        code: m.code,
-        afzender: h.afzender,
-        ontvanger: h.ontvanger,
-        identificatie: h.identificatie,
-        dagtekening: h.dagtekening,
-        hash,
-        batchId,
-        fileId,
-        pseudonym: client?.pseudonym ?? null,
-        birthYear: client?.birthYear ?? null,
-        birthMonth: client?.birthMonth ?? null,
-        gender: client?.gender ?? null,
-        pc4: client?.pc4 ?? null,
-      }).lastInsertRowid,
+      this.s.message.run(m.code, h.afzender, h.ontvanger, h.identificatie, h.dagtekening, hash, batchId, fileId,
+        client?.pseudonym ?? null, client?.birthYear ?? null, client?.birthMonth ?? null, client?.gender ?? null, client?.pc4 ?? null)
+        .lastInsertRowid,
     );
-    this.holdMessage(messageId, batchId);
+    if (this.heldUpTo === null) this.holdMessage(messageId, batchId);
     if (m.code === 'JW323') return { kind: 'stored', ...this.declarations.storeDeclaration(m, messageId, fileId, lineHashes) };
     if (m.code === 'JW325') return { kind: 'stored', skippedLines: 0, warnings: this.declarations.storeAnswer(m, messageId) };
+    if (isWmoMessage(m)) return { kind: 'stored', skippedLines: 0, warnings: this.wmo.store(m, messageId) };
     if (isRequestTraffic(m)) return { kind: 'stored', skippedLines: 0, warnings: this.requests.store(m, messageId) };
     const warnings: Warning[] = [];
     if (m.code === 'JW301') {
       for (const a of m.assignments) {
-        this.s.assignment.run({
-          messageId,
-          municipality: h.afzender,
-          provider: h.ontvanger,
-          toewijzingNr: a.toewijzingNr,
-          category: a.product.category,
-          productCode: a.product.code,
-          toewijzingsdatum: a.toewijzingsdatum,
-          toewijzingstijd: a.toewijzingstijd,
-          ingangsdatum: a.ingangsdatum,
-          einddatum: a.einddatum,
-          redenWijziging: a.redenWijziging,
-          volume: a.volume,
-          eenheid: a.eenheid,
-          frequentie: a.frequentie,
-          budget: a.budget,
-          referentieAanbieder: a.referentieAanbieder,
-        });
+        this.s.assignment.run(messageId, h.afzender, h.ontvanger, a.toewijzingNr, a.product.category, a.product.code, a.toewijzingsdatum,
+          a.toewijzingstijd, a.ingangsdatum, a.einddatum, a.redenWijziging, a.volume, a.eenheid, a.frequentie, a.budget, a.referentieAanbieder);
       }
     } else {
       // Starts and stops come from the provider: the municipality is the receiver.

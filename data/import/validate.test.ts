@@ -32,8 +32,17 @@ describe('sniff', () => {
     expect(sniff(enc(jw301))).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/DOCTYPE/) } });
   });
 
+  it('refuses elements nested deeper than an iJw message ever is, without parsing the rest', () => {
+    // 100,000 levels: saxes needs minutes for this; the limit of 200 stops it at the 201st start tag, on line 2.
+    const deep = `<?xml version="1.0"?>\n<jw301:Bericht xmlns:jw301="http://www.istandaarden.nl/ijw/3_2/jw301/schema">${'<a>'.repeat(100_000)}`;
+    expect(sniff(enc(deep))).toMatchObject({ ok: false, error: { line: 2, element: 'a', reason: expect.stringMatching(/nested more than 200 deep/) } });
+    const ok = exampleText('JW301');
+    expect(sniff(enc(ok)).ok).toBe(true);
+  });
+
   it('rejects an unknown root with the element and namespace', () => {
-    const s = sniff(enc('<?xml version="1.0"?>\n<w:Bericht xmlns:w="http://www.istandaarden.nl/iwmo/3_2/wmo301/schema"/>'));
+    // WMO301/305/307 are read (iwmo.ts); other iWmo messages are not.
+    const s = sniff(enc('<?xml version="1.0"?>\n<w:Bericht xmlns:w="http://www.istandaarden.nl/iwmo/3_2/wmo302/schema"/>'));
     expect(s).toMatchObject({ ok: false, error: { line: 2, element: 'Bericht', reason: expect.stringMatching(/unknown root.*iwmo/) } });
     expect(sniff(enc('<Bericht/>'))).toMatchObject({ ok: false, error: { reason: expect.stringMatching(/unknown root/) } });
   });

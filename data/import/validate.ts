@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 import { fileError, type FileError } from './errors.js';
+import { deriveBaseSchema, deriveMessageSchema, isWmoCode, JW_OF, WMO_BASE_SCHEMA, WMO_CODES } from './iwmo.js';
 import { KNOWN_CODES } from './sniff.js';
 import type { Xmllint } from './xmllint-thread.js';
 
@@ -31,7 +32,8 @@ const schemaCache = new Map<string, Uint8Array>();
 function schemaBytes(name: string): Uint8Array {
   let bytes = schemaCache.get(name);
   if (bytes === undefined) {
-    bytes = name === DRIVER ? new TextEncoder().encode(driverSchema()) : new Uint8Array(readFileSync(new URL(name, XSD_DIR)));
+    const derived = name === DRIVER ? driverSchema() : name === WMO_DRIVER ? wmoDriverSchema() : wmoSchema(name);
+    bytes = derived !== null ? new TextEncoder().encode(derived) : new Uint8Array(readFileSync(new URL(name, XSD_DIR)));
     schemaCache.set(name, bytes);
   }
   return bytes;
@@ -49,74 +51,118 @@ function driverSchema(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`;
 }
 
+// iWmo messages (iwmo.ts) get a driver of their own with schemas derived from the iJw ones, so an import of
+// iJw files alone compiles exactly what it did before.
+const WMO_DRIVER = 'iwmo-3.x-messages.xsd';
+function wmoDriverSchema(): string {
+  const imports = WMO_CODES.map(
+    (code) => `  <xs:import namespace="http://www.istandaarden.nl/iwmo/3_2/${code.toLowerCase()}/schema" schemaLocation="${code}.xsd"/>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports.join('\n')}\n</xs:schema>\n`;
+}
+function wmoSchema(name: string): string | null {
+  const read = (file: string) => readFileSync(new URL(file, XSD_DIR), 'utf8');
+  if (name === WMO_BASE_SCHEMA) return deriveBaseSchema(read(BASE_SCHEMA));
+  const code = name.replace(/\.xsd$/, '');
+  return isWmoCode(code) ? deriveMessageSchema(code, read(`${JW_OF[code]}.xsd`)) : null;
+}
+const SCHEMA_SETS = {
+  ijw: { driver: DRIVER, preload: [BASE_SCHEMA, ...KNOWN_CODES.map((c) => `${c}.xsd`)] },
+  iwmo: { driver: WMO_DRIVER, preload: [WMO_BASE_SCHEMA, ...WMO_CODES.map((c) => `${c}.xsd`)] },
+};
+type SchemaSet = (typeof SCHEMA_SETS)[keyof typeof SCHEMA_SETS];
+/** An iWmo message (sniff.ts accepted its root {…/iwmo/3_2/wmoNNN/schema}Bericht); looked for in the prolog. */
+function isWmoDocument(doc: Uint8Array): boolean {
+  const head = Buffer.from(doc.buffer, doc.byteOffset, Math.min(doc.byteLength, 4096));
+  return head.includes('istandaarden.nl/iwmo/3_2/wmo');
+}
+
 // With validateXML (a worker per call): enough per call to amortise the worker start, small enough to stay
 // well inside wasm memory; each call is a worker thread busy on one core, more calls than cores only adds
 // start-up cost.
 const WORKER_CALLS = { bytes: 8 * 1024 * 1024, files: 2000, parallel: Math.max(1, Math.min(4, availableParallelism())) };
-// In an import worker's own thread (xmllint-thread.ts): a call costs only the schema compilation, and the
-// module's optimised code comes sooner with more, smaller calls. One at a time: the thread is the worker.
+// In an import worker's own thread (xmllint-thread.ts): one call at a time, the thread is the worker.
 const THREAD_CALLS = { bytes: 8 * 1024 * 1024, files: 2000, parallel: 1 };
+
+/** One document's outcome. `clean`: it validates and xmllint said nothing else about it (no warning, no
+ *  namespace error), so no parser would find fault with it either (prepare.ts then skips sniff's own parse). */
+export interface Verdict {
+  errors: FileError[];
+  clean: boolean;
+}
 
 /** Validates each document (an iJw 3.2 message, as accepted by sniff()) against its message type's XSD.
  *  Returns the errors per document, in input order; an empty list means valid. `xmllint` runs the calls
  *  (default: xmllint-wasm's validateXML, a worker per call; the import workers pass their in-thread one). */
 export async function validateMessages(documents: readonly Uint8Array[], xmllint?: Xmllint): Promise<FileError[][]> {
+  return (await validateDocuments(documents, xmllint)).map((v) => v.errors);
+}
+
+/** validateMessages() with each document's Verdict. */
+export async function validateDocuments(documents: readonly Uint8Array[], xmllint?: Xmllint): Promise<Verdict[]> {
   const run: Xmllint = xmllint ?? validateXML;
   const { bytes: MAX_BATCH_BYTES, files: MAX_BATCH_FILES, parallel: PARALLEL_CALLS } = xmllint ? THREAD_CALLS : WORKER_CALLS;
-  const results: FileError[][] = documents.map(() => []);
-  const chunks: number[][] = [];
-  let current: number[] = [];
-  let bytes = 0;
-  documents.forEach((doc, i) => {
-    if (current.length > 0 && (bytes + doc.byteLength > MAX_BATCH_BYTES || current.length >= MAX_BATCH_FILES)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(i);
-    bytes += doc.byteLength;
-  });
-  if (current.length > 0) chunks.push(current);
+  const results: Verdict[] = documents.map(() => ({ errors: [], clean: false }));
+  const chunks: { set: SchemaSet; docs: number[] }[] = [];
+  for (const set of [SCHEMA_SETS.ijw, SCHEMA_SETS.iwmo]) {
+    let current: number[] = [];
+    let bytes = 0;
+    documents.forEach((doc, i) => {
+      if ((set === SCHEMA_SETS.iwmo) !== isWmoDocument(doc)) return;
+      if (current.length > 0 && (bytes + doc.byteLength > MAX_BATCH_BYTES || current.length >= MAX_BATCH_FILES)) {
+        chunks.push({ set, docs: current });
+        current = [];
+        bytes = 0;
+      }
+      current.push(i);
+      bytes += doc.byteLength;
+    });
+    if (current.length > 0) chunks.push({ set, docs: current });
+  }
 
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
-      const errors = await validateChunk(chunk.map((i) => documents[i]!), run);
-      chunk.forEach((docIndex, k) => (results[docIndex] = errors[k]!));
+      const verdicts = await validateChunk(chunk.docs.map((i) => documents[i]!), run, chunk.set);
+      chunk.docs.forEach((docIndex, k) => (results[docIndex] = verdicts[k]!));
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_CALLS, chunks.length) }, worker));
   return results;
 }
 
-async function validateChunk(files: Uint8Array[], run: Xmllint): Promise<FileError[][]> {
+async function validateChunk(files: Uint8Array[], run: Xmllint, set: SchemaSet = SCHEMA_SETS.ijw): Promise<Verdict[]> {
   try {
     const result = await run({
       // Internal names only: the user's file names never reach xmllint's command line.
       xml: files.map((contents, i) => ({ fileName: `m${i}.xml`, contents })),
-      schema: { fileName: DRIVER, contents: schemaBytes(DRIVER) },
-      preload: [BASE_SCHEMA, ...KNOWN_CODES.map((c) => `${c}.xsd`)].map((name) => ({ fileName: name, contents: schemaBytes(name) })),
+      schema: { fileName: set.driver, contents: schemaBytes(set.driver) },
+      preload: set.preload.map((name) => ({ fileName: name, contents: schemaBytes(name) })),
       maxMemoryPages: memoryPages.GiB,
     });
-    return splitOutput(result.rawOutput, files.length);
+    return verdictsOf(result.rawOutput, files.length);
   } catch (e) {
     // xmllint gives up on the whole call when one document is unreadable; find out which one by halving,
     // one call at a time: a worker per file at once would start thousands of schema compilations.
     if (files.length > 1) {
       const mid = files.length >> 1;
-      return [...(await validateChunk(files.slice(0, mid), run)), ...(await validateChunk(files.slice(mid), run))];
+      return [...(await validateChunk(files.slice(0, mid), run, set)), ...(await validateChunk(files.slice(mid), run, set))];
     }
     const message = e instanceof Error ? e.message : String(e);
     const parsed = splitOutput(message, 1)[0]!;
     const located = parsed.filter((err) => err.line !== null);
-    return [located.length > 0 ? located : [fileError(`XSD validation failed: ${message.trim() || 'unknown error'}`)]];
+    return [{ errors: located.length > 0 ? located : [fileError(`XSD validation failed: ${message.trim() || 'unknown error'}`)], clean: false }];
   }
 }
 
 /** xmllint writes `mN.xml:LINE: <message>` per error and `mN.xml validates` / `mN.xml fails to validate`
  *  per file; turn that into {line, element, reason} per file. */
 export function splitOutput(raw: string, count: number): FileError[][] {
+  return verdictsOf(raw, count).map((v) => v.errors);
+}
+
+function verdictsOf(raw: string, count: number): Verdict[] {
   const errors: FileError[][] = Array.from({ length: count }, () => []);
   const done = new Array<'validates' | 'fails to validate' | null>(count).fill(null);
   for (const line of raw.split('\n')) {
@@ -129,12 +175,12 @@ export function splitOutput(raw: string, count: number): FileError[][] {
     const verdict = /^m(\d+)\.xml (validates|fails to validate)$/.exec(line.trim());
     if (verdict && Number(verdict[1]) < count) done[Number(verdict[1])] = verdict[2] as 'validates' | 'fails to validate';
   }
-  done.forEach((verdict, i) => {
+  return done.map((verdict, i) => {
     // A file that validates may still have drawn parser warnings (e.g. XML version 1.1); they do not reject it.
-    if (verdict === 'validates') errors[i] = [];
-    else if (verdict === null && errors[i]!.length === 0) errors[i]!.push(fileError('XSD validation did not complete for this file'));
+    if (verdict === 'validates') return { errors: [], clean: errors[i]!.length === 0 };
+    if (verdict === null && errors[i]!.length === 0) errors[i]!.push(fileError('XSD validation did not complete for this file'));
+    return { errors: errors[i]!, clean: false };
   });
-  return errors;
 }
 
 function toFileError(line: number, message: string): FileError {

@@ -3,10 +3,13 @@
 // the WebAssembly module in it every time, so each call runs mostly unoptimised code (measured: ~1 s per call
 // of 500-2,000 messages). Here the module is compiled once per process and handed to every import worker (a
 // WebAssembly.Module can be posted to a thread), so the optimised code stays; each call still gets a fresh
-// instance with its own memory and file system, as a fresh worker would — nothing carries over between calls.
+// instance with its own memory and files, as a fresh worker would — nothing carries over between calls. The
+// calls run on the lean host of xmllint-host.ts; for a build of the package it was not written for, on the
+// package's own JavaScript glue (slower: V8 optimises the glue anew for every call).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isMainThread } from 'node:worker_threads';
+import { hostFits, runXmllint } from './xmllint-host.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,11 +44,13 @@ interface EmscriptenOptions {
   instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => WebAssembly.Exports;
 }
 
-/** xmllint in this thread, on the given compiled module. Only in a worker thread: the package's glue file
+/** xmllint in this thread, on the given compiled module (`glue`: on the package's glue even where the lean
+ *  host fits, for the tests). Only in a worker thread: the package's glue file
  *  also registers itself on the thread's parentPort (it ignores messages not tagged as its own) and, like
  *  any Emscripten program, sets process.exitCode when xmllint exits — harmless in a worker, not in the app. */
-export function threadXmllint(module: WebAssembly.Module): Xmllint {
+export function threadXmllint(module: WebAssembly.Module, options: { glue?: boolean } = {}): Xmllint {
   if (isMainThread) throw new Error('threadXmllint runs in a worker thread only');
+  if (!options.glue && hostFits(module)) return hostXmllint(module);
   const factory = require('xmllint-wasm/xmllint-node.js') as (options: EmscriptenOptions) => Promise<unknown>;
   return (call) =>
     new Promise((resolve, reject) => {
@@ -86,6 +91,25 @@ export function threadXmllint(module: WebAssembly.Module): Xmllint {
         );
       } catch (e) {
         finish(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+}
+
+/** xmllint on the lean host (xmllint-host.ts), for the build it was written against. */
+function hostXmllint(module: WebAssembly.Module): Xmllint {
+  const encoder = new TextEncoder();
+  return (call) =>
+    new Promise((resolve, reject) => {
+      const files = new Map<string, Uint8Array>();
+      for (const f of [...call.xml, call.schema, ...call.preload]) files.set(f.fileName, typeof f.contents === 'string' ? encoder.encode(f.contents) : f.contents);
+      const args = ['--schema', call.schema.fileName, '--noout', ...call.xml.map((f) => f.fileName)];
+      try {
+        const { code, stderr } = runXmllint(module, files, args, call.maxMemoryPages);
+        // As validateXML: 0 all valid, 3 and 4 some document invalid; anything else is an error.
+        if (code === 0 || code === 3 || code === 4) resolve({ rawOutput: stderr });
+        else reject(Object.assign(new Error(stderr), { code }));
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
 }

@@ -39,9 +39,6 @@ export function buildFacts(sets: readonly RecordSet[], clientIndex: ReadonlyMap<
   const month = new Uint16Array(total);
   const lastDay = new Int32Array(total);
   const dims = ROW_DIMENSIONS.map(() => new Int16Array(total));
-  const amount = new Int32Array(total);
-  const volume = new Int32Array(total);
-  const status = new Uint8Array(total);
 
   sets.forEach((set, s) => {
     const clients = clientsOf[s]!;
@@ -56,9 +53,6 @@ export function buildFacts(sets: readonly RecordSet[], clientIndex: ReadonlyMap<
         month[i] = m;
         lastDay[i] = set.clipToMonth && ends[m]! < end ? ends[m]! : end;
         for (let d = 0; d < width; d++) dims[d]![i] = set.dims[r * width + d]!;
-        amount[i] = set.amount[r]!;
-        volume[i] = set.volume[r]!;
-        status[i] = set.status[r]!;
       }
     }
   });
@@ -70,8 +64,5 @@ export function buildFacts(sets: readonly RecordSet[], clientIndex: ReadonlyMap<
     month: uint16Vector(month),
     lastDay: int32Vector(lastDay),
     ...Object.fromEntries(ROW_DIMENSIONS.map((d, i) => [d, dictionaryVector(dims[i]!, dictionaries[i]!)])),
-    amount: int32Vector(amount),
-    volume: int32Vector(volume),
-    status: uint8Vector(status),
   });
 }

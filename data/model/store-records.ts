@@ -36,9 +36,6 @@ export class RecordSet {
   readonly last: number[] = []; // month index of the last row
   readonly end: number[] = []; // day number: last day covered (kinds 0, 2) or ProductPeriode end (kind 1)
   readonly dims: number[] = []; // DIMENSION_ORDER.length codes per record
-  readonly amount: number[] = [];
-  readonly volume: number[] = [];
-  readonly status: number[] = [];
 
   /** `clipToMonth`: a row's lastDay is the record's last day within that month (kinds 0, 2), else `end` itself. */
   constructor(readonly kind: number, readonly clipToMonth: boolean, private readonly dictionaries: Codes[]) {}
@@ -47,15 +44,12 @@ export class RecordSet {
     return this.clients.length;
   }
 
-  push(client: string, first: number, last: number, end: number, values: DimensionValues, money?: { amount: number; volume: number; status: number }): void {
+  push(client: string, first: number, last: number, end: number, values: DimensionValues): void {
     this.clients.push(client);
     this.first.push(first);
     this.last.push(last);
     this.end.push(end);
     for (let d = 0; d < DIMENSION_ORDER.length; d++) this.dims.push(this.dictionaries[d]!.code(values[d]!));
-    this.amount.push(money?.amount ?? 0);
-    this.volume.push(money?.volume ?? 0);
-    this.status.push(money?.status ?? 0);
   }
 
   rows(): number {

@@ -71,7 +71,8 @@ function expected(): Map<string, Counts> {
 
 function actual(): Map<string, Counts> {
   const col = (name: string) => store.facts.getChild(name)!.data[0]!.values as ArrayLike<number>;
-  const [kind, client, amount] = [col('kind'), col('client'), col('amount')];
+  const [kind, client, record] = [col('kind'), col('client'), col('record')];
+  const amount = store.lines.getChild('amount')!.data[0]!.values as ArrayLike<number>; // a money row's line
   const pseudonyms = store.clients.getChild('pseudonym')!.toArray() as string[];
   const out = new Map<string, Counts>();
   for (let i = 0; i < store.facts.numRows; i++) {
@@ -79,7 +80,7 @@ function actual(): Map<string, Counts> {
     if (!out.has(p)) out.set(p, [0, 0, 0, 0]);
     const counts = out.get(p)!;
     counts[kind[i] as 0 | 1 | 2]++;
-    counts[3] += amount[i]!;
+    if (kind[i] === 1) counts[3] += amount[record[i]!]!;
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { Table } from 'apache-arrow';
 import type { AssignmentRow, CarePeriod } from './careperiods.js';
 import type { ClientFacts } from './clients.js';
 import type { MoneyLine } from './money.js';
-import { dictionaryOf, int32Vector, utf8Vector } from './store-arrow.js';
+import { STATUS } from '../../core/pivot/store.js';
+import { dictionaryOf, int32Vector, uint8Vector, utf8Vector } from './store-arrow.js';
 import { dayOf } from './store-records.js';
 
 const openAfter = (end: number | null, peildatum: number): number => (end === null || end > peildatum ? -1 : end);
@@ -44,12 +45,18 @@ export function periodTables(periods: readonly CarePeriod[], trajectory: Int32Ar
   };
 }
 
+const STATUS_CODE = { pending: STATUS.pending, approved: STATUS.approved, rejected: STATUS.rejected } as const;
+
+/** Declaration lines with their amounts: one money fact row each, so the amounts live here, not per row. */
 export function linesTable(lines: readonly MoneyLine[]): Table {
   return new Table({
     referentieNummer: utf8Vector(lines.map((l) => l.referentieNummer)),
     toewijzingNr: int32Vector(Int32Array.from(lines, (l) => l.toewijzingNr)),
     periodStart: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodStart))),
     periodEnd: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodEnd))),
+    amount: int32Vector(Int32Array.from(lines, (l) => l.amount)),
+    volume: int32Vector(Int32Array.from(lines, (l) => l.volume ?? 0)),
+    status: uint8Vector(Uint8Array.from(lines, (l) => STATUS_CODE[l.status])),
   });
 }
 

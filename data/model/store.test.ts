@@ -99,10 +99,12 @@ afterAll(() => closeTempStore(s.db, s.dir));
 
 type Row = [child: string, kind: number, nr: number, month: string, lastDay: string, dims: string, money?: [number, number, number]];
 
-/** Every fact row decoded: the record's ToewijzingNummer, month, lastDay and the dimensions joined by '|'. */
+/** Every fact row decoded: the record's ToewijzingNummer, month, lastDay and the dimensions joined by '|';
+ *  a money row with its line's amount, volume and status. */
 function decode(st: FactStore, childOf: (client: number) => string): Row[] {
   const col = (name: string) => st.facts.getChild(name)!.toArray() as ArrayLike<number | string>;
-  const [kind, client, record, month, lastDay, amount, volume, status] = ['kind', 'client', 'record', 'month', 'lastDay', 'amount', 'volume', 'status'].map(col);
+  const [kind, client, record, month, lastDay] = ['kind', 'client', 'record', 'month', 'lastDay'].map(col);
+  const [amount, volume, status] = ['amount', 'volume', 'status'].map((name) => st.lines.getChild(name)!.toArray() as ArrayLike<number>);
   const dims = ROW_DIMENSIONS.map(col);
   const side = [st.periods, st.lines, st.assignments];
   return Array.from({ length: st.facts.numRows }, (_, i) => {
@@ -112,7 +114,7 @@ function decode(st: FactStore, childOf: (client: number) => string): Row[] {
       childOf(client![i] as number), k, side[k]!.getChild('toewijzingNr')!.get(record![i] as number) as number,
       `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`, fromDay(lastDay![i] as number), dims.map((d) => d[i]).join('|'),
     ];
-    if (k === KIND.money) row.push([amount![i] as number, volume![i] as number, status![i] as number]);
+    if (k === KIND.money) row.push([amount![record![i] as number]!, volume![record![i] as number]!, status![record![i] as number]!]);
     return row;
   });
 }
@@ -130,7 +132,7 @@ const EXPECTED: Record<string, Row[]> = {
     ['A', 0, 103, '2026-05', '2026-05-31', spec(DERIVED_REFERRER, 'onbekend')],
     ['A', 0, 102, '2026-05', '2026-05-31', ede(`verblijf|43||${DERIVED_REFERRER}||lopend|`)],
     ['A', 0, 102, '2026-06', '2026-06-30', ede(`verblijf|43||${DERIVED_REFERRER}||lopend|`)],
-    // kind 1, lines by provider + ReferentieNummer: R1, R2, R3 (R4 is after the peildatum)
+    // kind 1, lines by child, then provider + ReferentieNummer: R1, R2, R3 (R4 is after the peildatum)
     ['A', 1, 101, '2026-03', '2026-03-31', spec(DERIVED_REFERRER, '', '04', '45A03'), [12000, 1, 0]],
     ['A', 1, 101, '2026-03', '2026-03-15', spec(DERIVED_REFERRER, '', '04', '45A03'), [-2000, 1, 0]],
     ['A', 1, 999, '2026-02', '2026-02-28', spec('', '', '04', '45A03'), [5000, 1, 0]],
@@ -204,8 +206,11 @@ describe('buildFactStore on a hand-built region', () => {
     const dict = 'Dictionary<Int8, Utf8>'; // every dictionary here has at most 127 values: one-byte codes
     expect(types).toEqual({
       kind: 'Uint8', client: 'Int32', record: 'Int32', month: 'Uint16', lastDay: 'Int32',
-      ...Object.fromEntries(ROW_DIMENSIONS.map((d) => [d, dict])), amount: 'Int32', volume: 'Int32', status: 'Uint8',
+      ...Object.fromEntries(ROW_DIMENSIONS.map((d) => [d, dict])),
     });
+    // A money row is one line: its amounts are the line's.
+    const lines = Object.fromEntries(store.lines.schema.fields.map((f) => [f.name, String(f.type)]));
+    expect(lines).toEqual({ referentieNummer: 'Utf8', toewijzingNr: 'Int32', periodStart: 'Int32', periodEnd: 'Int32', amount: 'Int32', volume: 'Int32', status: 'Uint8' });
     for (const t of [store.facts, store.clients, store.periods, store.trajectories, store.lines, store.assignments]) {
       for (const f of t.schema.fields) expect(t.getChild(f.name)!.data.length, f.name).toBe(1);
     }

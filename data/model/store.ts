@@ -3,12 +3,13 @@
 //   kind 0  care period × month, from its start to its end or the peildatum;
 //   kind 1  declaration line, in the month its ProductPeriode starts (none starting after the peildatum);
 //   kind 2  winning, not deleted assignment × month of [Ingangsdatum, Einddatum], clipped to the peildatum.
-// Records are numbered in a fixed order (periods by trajectory, then start, lines by provider + ReferentieNummer, assignments
+// Records are numbered in a fixed order (periods by trajectory, then start, lines by child, then provider + ReferentieNummer (so
+// they follow the fact rows), assignments
 // by municipality + ToewijzingNummer) and children by pseudonym, so the same data always gives the same store.
 import type Database from 'better-sqlite3';
 import { toDay } from '../../core/domain/dates.js';
 import type { Classifier } from '../../core/domain/codebook.js';
-import { KIND, STATUS, monthIndex, type FactStore } from '../../core/pivot/store.js';
+import { KIND, monthIndex, type FactStore } from '../../core/pivot/store.js';
 import { loadSchools, loadWijk } from '../tables/links.js';
 import { DELETED, deriveCarePeriods, winningAssignments, type AssignmentRow, type CarePeriod } from './careperiods.js';
 import { loadClientFacts } from './clients.js';
@@ -42,7 +43,7 @@ function loadInputs(db: Database.Database, peildatum: number): Inputs {
     .sort((a, b) => byText(a.municipality, b.municipality) || a.toewijzingNr - b.toewijzingNr);
   const lines = loadDeclarationLines(db)
     .filter((l) => dayOf(l.periodStart) <= peildatum)
-    .sort((a, b) => byText(a.provider, b.provider) || byText(a.referentieNummer, b.referentieNummer) || byText(a.municipality, b.municipality));
+    .sort((a, b) => byText(a.client, b.client) || byText(a.provider, b.provider) || byText(a.referentieNummer, b.referentieNummer) || byText(a.municipality, b.municipality));
   const referrers = new Map(referrerOfAssignment(db).map((r) => [key(r.municipality, r.toewijzingNr), r]));
   return { periods, lines, assignments, winners, referrers };
 }
@@ -84,10 +85,9 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
     const reason = endReasonOf(p, until, winner?.redenWijziging ?? null);
     care.push(p.client, monthOfDayIndex(p.start), monthOfDayIndex(end), end, dims(p, DERIVED_REFERRER, reason, ''));
   }
-  const statusOf = { pending: STATUS.pending, approved: STATUS.approved, rejected: STATUS.rejected } as const;
   for (const l of lines) {
     const month = monthIndex(l.month);
-    money.push(l.client, month, month, dayOf(l.periodEnd), dims(l, '', '', l.eenheid ?? ''), { amount: l.amount, volume: l.volume ?? 0, status: statusOf[l.status] });
+    money.push(l.client, month, month, dayOf(l.periodEnd), dims(l, '', '', l.eenheid ?? ''));
   }
   for (const a of assignments) {
     const end = Math.min(a.einddatum === null ? until : dayOf(a.einddatum), until);

@@ -8,10 +8,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ensureRenderer } from '../../data/cli/renderer-build.js';
 import { startHost, type Host } from '../../data/host/server.js';
 import { startWorkerClient, type WorkerClient } from '../../data/worker-client.js';
+import { startEgressRecorder, type EgressRecorder } from './egress.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/renderer');
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+const CHROMIUM_OWN = /^chromium: (?:CONNECT |GET http:\/\/|POST http:\/\/)(?:update\.googleapis\.com|accounts\.google\.com|clients2\.google\.com)[:/]/;
 
 export const isLoopback = (url: string) => {
   if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
@@ -27,6 +30,8 @@ export interface BrowserStack {
   page: Page;
   requests: string[];
   blocked: string[];
+  /** Every non-loopback connection attempt (Chromium through its proxy, this process); close() fails on any. */
+  egress: EgressRecorder;
   consoleProblems: string[];
   pageErrors: string[];
   /** CSP violations the page reported (also the ones the console might not show, e.g. caught evals). */
@@ -38,12 +43,20 @@ export interface BrowserStack {
 export async function startBrowserStack(prefix = 'spiegel-e2e-'): Promise<BrowserStack> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await ensureRenderer();
+  const egress = await startEgressRecorder();
   const home = mkdtempSync(join(tmpdir(), prefix));
   const backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
   const host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    // Chromium's own Google traffic (component updates, sign-in, autofill hints) is switched off: the egress
+    // recorder found it reaching for update.googleapis.com, accounts.google.com and content-autofill.
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-pings', '--disable-domain-reliability', '--disable-extensions', '--disable-default-apps', '--disable-client-side-phishing-detection',
+      '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,SigninInterceptBubble,NetworkTimeServiceQuerying',
+      `--proxy-server=${egress.proxy}`,
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
   const requests: string[] = [];
@@ -69,7 +82,7 @@ export async function startBrowserStack(prefix = 'spiegel-e2e-'): Promise<Browse
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
   });
   return {
-    home, backend, host, browser, context, page, requests, blocked, consoleProblems, pageErrors,
+    home, backend, host, browser, context, page, requests, blocked, egress, consoleProblems, pageErrors,
     cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
     shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
     async close() {
@@ -77,6 +90,12 @@ export async function startBrowserStack(prefix = 'spiegel-e2e-'): Promise<Browse
       await host.close();
       await backend.close();
       rmSync(home, { recursive: true, force: true });
+      // Debian's Chromium (the test browser, not Spiegel: Electron has no Google updater or sign-in) still
+      // reaches for these from its browser process whatever the flags; they are refused at the proxy, and
+      // named here rather than hidden. Anything else — the page's, Node's — fails the test.
+      const attempts = egress.attempts().filter((a) => !CHROMIUM_OWN.test(a));
+      await egress.stop();
+      if (attempts.length > 0) throw new Error(`egress: ${attempts.length} connection attempt(s) to non-loopback addresses: ${attempts.join('; ')}`);
     },
   };
 }

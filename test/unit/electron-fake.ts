@@ -19,6 +19,7 @@ import type {
   IpcInvokeEvent,
   OnBeforeRequestDetails,
   PreventableEvent,
+  SafeStorageApi,
   SessionApi,
   WebContentsApi,
   WindowApi,
@@ -118,12 +119,48 @@ export class FakeSession implements SessionApi {
       this.beforeRequest = listener;
     },
   };
+  cleared: string[] = [];
+  async clearStorageData(): Promise<void> {
+    this.cleared.push('storage');
+  }
+  async clearCache(): Promise<void> {
+    this.cleared.push('cache');
+  }
   /** Asks the session's request filter about a URL; true when the request would be cancelled. */
   cancels(url: string): boolean {
     let cancel: boolean | undefined;
     this.beforeRequest?.({ url }, (r) => (cancel = r.cancel));
     if (cancel === undefined) throw new Error('onBeforeRequest did not answer');
     return cancel;
+  }
+}
+
+/**
+ * safeStorage with a transformation a test can see and undo by hand: a marker, then the UTF-8 bytes XOR 0x5a.
+ * Off by default (as on a machine without a key store), so the shell keeps the 0600 key file.
+ */
+export class FakeSafeStorage implements SafeStorageApi {
+  static readonly MARKER = Buffer.from('FAKE-OS-CRYPT:');
+  available = false;
+  backend = 'gnome_libsecret';
+  readonly calls: string[] = [];
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    this.calls.push('encrypt');
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.concat([FakeSafeStorage.MARKER, Buffer.from(Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a))]);
+  }
+  decryptString(encrypted: Buffer): string {
+    this.calls.push('decrypt');
+    if (!this.available) throw new Error('Decryption is not available.');
+    const marker = FakeSafeStorage.MARKER;
+    if (!encrypted.subarray(0, marker.length).equals(marker)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(marker.length).map((b) => b ^ 0x5a)).toString('utf8');
   }
 }
 
@@ -139,6 +176,7 @@ export class FakeElectron {
   readonly forks: { modulePath: string; args: string[]; options: unknown; child: ChildApi; exited: boolean }[] = [];
   readonly appEvents = new Emitter();
   readonly session = new FakeSession();
+  readonly safeStorage = new FakeSafeStorage();
   ready = false;
   private readonly readyGate: Promise<void>;
   private openGate!: () => void;
@@ -190,6 +228,7 @@ export class FakeElectron {
         }
       },
       session: { defaultSession: this.session },
+      safeStorage: this.safeStorage,
       ipcMain: {
         handle: (channel, listener) => {
           calls.push(`ipcMain.handle(${channel})`);
@@ -291,9 +330,14 @@ export interface IpcTransport {
  * Without a spec it serves the real data/service.ts createService on a fresh database in a temp folder
  * (passed the way main passes it: --spiegel-db / --spiegel-home argv).
  */
-export async function makeIpcTransport(service?: ServiceSpec): Promise<IpcTransport> {
-  const home = mkdtempSync(join(tmpdir(), 'spiegel-ipc-'));
+export async function makeIpcTransport(
+  service?: ServiceSpec,
+  /** home: a folder the caller owns (kept on close); protectKey: the fake safeStorage is available. */
+  options: { home?: string; protectKey?: boolean } = {},
+): Promise<IpcTransport> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'spiegel-ipc-'));
   const fake = new FakeElectron(workerDataHost(service), join(home, 'userData'));
+  fake.safeStorage.available = options.protectKey ?? false;
   const rendererDir = join(home, 'renderer');
   const shell = startShell(fake.api, { rendererDir, preloadFile: join(home, 'preload.cjs'), dataHostFile: dataHostSource, home });
   if (!shell) throw new Error('the shell did not start');
@@ -318,7 +362,7 @@ export async function makeIpcTransport(service?: ServiceSpec): Promise<IpcTransp
       fake.appEvents.emit('before-quit');
       await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2000))]);
       for (const c of children) c.kill();
-      rmSync(home, { recursive: true, force: true });
+      if (!options.home) rmSync(home, { recursive: true, force: true });
     },
   };
 }

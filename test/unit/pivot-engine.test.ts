@@ -161,3 +161,35 @@ describe('clients per 1,000 youth', () => {
     expect(at(r, ['0228'], [])).toBeNull(); // no year in the cell
   });
 });
+
+describe('last municipality', () => {
+  // One child who moves: care in 0228 from January to March 2024, in 0203 from April to June.
+  const mover = handStore({
+    peildatum: '2024-12-31',
+    clients: [{ pseudonym: 'm', birth: 201001 }],
+    periods: [
+      { trajectory: 0, start: '2024-01-01', end: '2024-03-31', toewijzingNr: 1 },
+      { trajectory: 1, start: '2024-04-01', end: '2024-06-30', toewijzingNr: 2 },
+    ],
+    trajectories: [
+      { start: '2024-01-01', end: '2024-03-31' },
+      { start: '2024-04-01', end: '2024-06-30' },
+    ],
+    facts: [
+      ...[202401, 202402, 202403].map((month) => ({ kind: 0 as const, client: 0, record: 0, month, lastDay: `2024-0${month % 100}-28`, municipality: '0228', segment: 'verblijf' })),
+      ...[202404, 202405, 202406].map((month) => ({ kind: 0 as const, client: 0, record: 1, month, lastDay: `2024-0${month % 100}-28`, municipality: '0203', segment: 'verblijf' })),
+    ],
+  });
+  const ctx = { peildatum: '2024-12-31', threshold: 5, labels: (_d: string, k: string) => ({ nl: k, en: k }) };
+  it('counts a child who moved once per period, in the municipality of its last care', () => {
+    const byMunicipality = runPivot(mover, normalisePivotQuery({ rows: ['municipality'], cols: ['year'], suppress: false }), ctx);
+    expect(at(byMunicipality, ['0203'], ['2024'])).toBe(1);
+    expect(at(byMunicipality, ['0228'], ['2024'])).toBe(1);
+    const byLast = runPivot(mover, normalisePivotQuery({ rows: ['lastMunicipality'], cols: ['quarter'], suppress: false }), ctx);
+    expect(at(byLast, ['0228'], ['2024-Q1'])).toBe(1);
+    expect(at(byLast, ['0203'], ['2024-Q1'])).toBe(0);
+    expect(at(byLast, ['0203'], ['2024-Q2'])).toBe(1);
+    const year = runPivot(mover, normalisePivotQuery({ rows: ['lastMunicipality'], cols: ['year'], suppress: false }), ctx);
+    expect(year.rows.map((h) => h.path.join())).toEqual(['0203', '']); // over the year: where the care ended
+  });
+});

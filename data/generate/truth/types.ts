@@ -19,6 +19,10 @@ export interface TruthPeriod {
   start: string;
   /** null = open (continues until the peildatum). */
   end: string | null;
+  /** JZ588 code of the stop that ended it, else the reason matching the winning RedenWijziging, else 'onbekend';
+   *  'lopend' when open. A period that ends after the peildatum still carries its (future) reason. Absent in
+   *  truth files written before flows existed. */
+  endReason?: string;
 }
 
 export type LineStatus = 'approved' | 'rejected' | 'pending';
@@ -57,6 +61,10 @@ export interface TruthAssignment {
   started: boolean;
   deleted: boolean;
   versions: number;
+  /** Toewijzingsdatum of the winning version; absent in truth files written before stacking existed. */
+  assignedOn?: string;
+  /** Dagtekening of the JW315 that requested it (null: none); absent in older truth files. */
+  requested?: string | null;
 }
 
 export interface Truth {
@@ -77,4 +85,10 @@ export interface Truth {
   periods: TruthPeriod[];
   assignments: TruthAssignment[];
   lines: TruthLine[];
+  /** The planted shift (RegionOptions.shift): children moved from residential to ambulant care in `year`, and
+   *  new ambulant children starting that year (no care before); absent when not planted. */
+  shift?: { year: number; moved: string[]; newAmbulant: string[] };
+  /** The planted stepped care (RegionOptions.stepped): bsn → highest trajectory number of the child's one
+   *  episode, and the children planted at number 2 with a not-started assignment; absent when not planted. */
+  stepped?: { year: number; highest: Record<string, number>; prospective: string[] };
 }

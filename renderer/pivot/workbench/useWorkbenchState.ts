@@ -1,33 +1,12 @@
-// The working pivot's state, mirrored into the URL hash (replaceState: a tweak is no history entry) and
-// into sessionStorage, so coming back through the header's plain "#pivot" link finds it again.
-import { useCallback, useEffect, useState } from 'react';
+// The working pivot's state, kept in the URL hash and sessionStorage (renderer/useHashState.ts).
+import { useCallback } from 'react';
+import { useHashState, type HashCodec } from '../../useHashState.js';
 import { DEFAULT_STATE, stateFromHash, stateToHash, type WorkbenchState } from './hashState.js';
 
-const KEY = 'spiegel.pivot';
-
-function initial(): WorkbenchState {
-  return stateFromHash(location.hash) ?? stateFromHash(sessionStorage.getItem(KEY) ?? '') ?? DEFAULT_STATE;
-}
+const CODEC: HashCodec<WorkbenchState> = { storageKey: 'spiegel.pivot', fromHash: stateFromHash, toHash: stateToHash, fallback: DEFAULT_STATE };
 
 export function useWorkbenchState(): [WorkbenchState, (update: (s: WorkbenchState) => WorkbenchState) => void] {
-  const [state, setState] = useState<WorkbenchState>(initial);
-
-  useEffect(() => {
-    const hash = stateToHash(state);
-    sessionStorage.setItem(KEY, hash);
-    if (location.hash !== hash) history.replaceState(history.state, '', location.pathname + location.search + hash);
-  }, [state]);
-
-  // A pasted or edited link while the view is open.
-  useEffect(() => {
-    const onHash = () => {
-      const next = stateFromHash(location.hash);
-      if (next) setState(next);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-
-  const update = useCallback((f: (s: WorkbenchState) => WorkbenchState) => setState(f), []);
+  const [state, setState] = useHashState(CODEC);
+  const update = useCallback((f: (s: WorkbenchState) => WorkbenchState) => setState(f), [setState]);
   return [state, update];
 }
