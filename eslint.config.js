@@ -41,7 +41,7 @@ export const layerRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'build/out/**', 'test/artifacts/**', '.spiegel/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'build/out/**', 'test/artifacts/**', '.spiegel/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

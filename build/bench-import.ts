@@ -109,10 +109,16 @@ function throughput(files: CorpusFile[], seconds: number): Throughput {
   };
 }
 
-async function timedImport(dbDir: string, batches: string[][]): Promise<{ seconds: number[]; statuses: Record<string, number> }> {
+async function timedImport(dbDir: string, batches: string[][], log: (line: string) => void = () => {}): Promise<{ seconds: number[]; statuses: Record<string, number> }> {
   const service = createService({ dbFile: join(dbDir, 'bench.db'), home: join(dbDir, 'home') });
   const seconds: number[] = [];
   const statuses: Record<string, number> = {};
+  // A long import says how far it is every 10 s (import/status, as the app's progress bar reads it); Ctrl+C stops.
+  const progress = setInterval(() => {
+    void service['import/status']({}).then((p) => {
+      if (p.running) log(`  import: ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1e6).toFixed(1)} of ${(p.bytesTotal / 1e6).toFixed(1)} MB${p.etaMs === null ? '' : `, about ${Math.ceil(p.etaMs / 1000)} s to go`}`);
+    });
+  }, 10_000);
   try {
     for (const paths of batches) {
       const t = performance.now();
@@ -121,6 +127,7 @@ async function timedImport(dbDir: string, batches: string[][]): Promise<{ second
       for (const f of report.files) statuses[f.status] = (statuses[f.status] ?? 0) + 1;
     }
   } finally {
+    clearInterval(progress);
     service.close();
   }
   return { seconds, statuses };
@@ -185,14 +192,14 @@ export async function runImportBench(options: BenchOptions): Promise<BenchReport
   const work = mkdtempSync(join(tmpdir(), 'spiegel-bench-db-'));
   try {
     log('import: whole corpus, one call of import/files');
-    const whole = await timedImport(join(work, 'whole'), [[corpus.dir]]);
+    const whole = await timedImport(join(work, 'whole'), [[corpus.dir]], log);
     const maxRssMiB = process.resourceUsage().maxRSS / 1024;
 
     let perType: BenchReport['perType'] = null;
     if (options.perType !== false) {
       const codes = Object.keys(messagesByType);
       log(`import per type: ${codes.join(', ')}, one batch each`);
-      const byType = await timedImport(join(work, 'per-type'), codes.map((c) => files.filter((f) => f.code === c).map((f) => f.path)));
+      const byType = await timedImport(join(work, 'per-type'), codes.map((c) => files.filter((f) => f.code === c).map((f) => f.path)), log);
       perType = codes.map((code, i) => ({ code, ...throughput(files.filter((f) => f.code === code), byType.seconds[i]!) }));
     }
 

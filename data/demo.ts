@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeRegion } from './generate/region.js';
+import { importSchoolTables } from './compare-schools/demo.js';
 import { createService } from './service.js';
 import { openDatabase } from './db/open.js';
+import { saveDemoGoals } from './steering/demo-goals.js';
 
 export const DEMO_SEED = 20251231;
 export const DEMO_SCALE = 0.1; // about 700 children in care a year: realistic shapes, built in 1–2 minutes
@@ -35,7 +37,7 @@ function open(dbFile: string, o: DemoOptions) {
   return openDatabase(dbFile, o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
 }
 
-const versionOf = (o: DemoOptions) => `${DEMO_SEED}@${o.scale ?? DEMO_SCALE}`;
+const versionOf = (o: DemoOptions) => `${DEMO_SEED}@${o.scale ?? DEMO_SCALE}+schools`; // +schools: built with the school tables
 
 function demoIsCurrent(dbFile: string, o: DemoOptions): boolean {
   if (!existsSync(dbFile)) return false;
@@ -55,12 +57,15 @@ export async function ensureDemo(home: string, o: DemoOptions = {}): Promise<str
   const dir = mkdtempSync(join(tmpdir(), 'spiegel-demo-'));
   try {
     o.log?.('De demoregio wordt aangemaakt (eenmalig, 1 à 2 minuten)…');
-    await writeRegion(dir, { seed: DEMO_SEED, scale: o.scale ?? DEMO_SCALE });
+    await writeRegion(dir, { seed: DEMO_SEED, scale: o.scale ?? DEMO_SCALE, schools: true });
     const service = createService({ dbFile, home, key: o.key, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
     try {
       const report = await service['import/files']({ paths: [dir] });
       const rejected = report.files.filter((f) => f.status === 'rejected');
       if (rejected.length) throw new Error(`demo region: ${rejected.length} generated files were rejected, first ${rejected[0]!.name}`);
+      await importSchoolTables(service, dir); // population, DUO and leerplicht: per 1,000 and the schools tab
+      // FoodValley-style example goals (docs/STEERING.md), from the demo's own levels.
+      await saveDemoGoals(service, (await service['meta/dimensions']({})).peildatum);
     } finally {
       service.close();
     }

@@ -143,7 +143,7 @@ if (parentPort) {
       const { chooseDatabase } = await import('./demo.js');
       // First start: no data of one's own yet, so the desktop app opens on the synthetic demo region.
       const chosen = demo ? await chooseDatabase(home, dbFile, { nativeBinding, key }) : dbFile;
-      return createService({ dbFile: chosen, home, key, ...(nativeBinding ? { nativeBinding } : {}) });
+      return createService({ dbFile: chosen, home, key, desktop: true, ...(nativeBinding ? { nativeBinding } : {}) });
     },
     () => process.exit(0),
   );

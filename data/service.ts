@@ -26,7 +26,14 @@ import { loadCodebook, youthPopulation } from './tables/store.js';
 import { workbenchHandlers } from './workbench/handlers.js';
 import { flowHandlers } from './flows/handlers.js';
 import { stackingHandlers } from './stacking/handlers.js';
+import { steeringHandlers } from './steering/handlers.js';
+import { analysisHandlers } from './analysis/handlers.js';
+import { compareHandlers } from './compare/handlers.js';
+import { schoolHandlers } from './compare-schools/handlers.js';
+import { benchmarkHandlers } from './benchmark/handlers.js';
 import { systemHandlers } from './system/handlers.js';
+import { settingsHandlers } from './settings/handlers.js';
+import { suppressionThreshold, withThreshold } from './settings/store.js';
 
 export interface ServiceOptions {
   dbFile: string;
@@ -36,6 +43,8 @@ export interface ServiceOptions {
   key?: Uint8Array | undefined;
   nativeBinding?: string;
   today?: () => string; // YYYY-MM-DD; injectable so tests fix "the day of import"
+  /** Started by the desktop app (electron-host.ts): settings offer choosing another data folder. */
+  desktop?: boolean;
 }
 
 export interface Service extends Handlers {
@@ -50,7 +59,8 @@ interface Model {
   population: Population | null;
 }
 
-const SUPPRESSION_THRESHOLD = 5;
+// The suppression threshold is a setting (data/settings/store.ts), read per call as threshold() in
+// createService; handlers that take a number get it per call by withThreshold(threshold, (t) => make(t)).
 
 export const APP_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -98,7 +108,8 @@ export function createService(options: ServiceOptions): Service {
     for (const l of listeners) l('data/changed');
   };
 
-  const context = (m: Model) => ({ peildatum: m.peildatum, threshold: SUPPRESSION_THRESHOLD, labels: dimensionLabel, population: m.population });
+  const threshold = (): number => suppressionThreshold(db);
+  const context = (m: Model) => ({ peildatum: m.peildatum, threshold: threshold(), labels: dimensionLabel, population: m.population });
   const queryPivot = async (args: Parameters<Handlers['query/pivot']>[0]) => {
     const m = await getModel();
     return runPivot(m.store, normalisePivotQuery(args), context(m));
@@ -106,8 +117,17 @@ export function createService(options: ServiceOptions): Service {
   return {
     ...workbenchHandlers(db, queryPivot),
     ...systemHandlers({ dbFile: options.dbFile, home: options.home, busy: () => running !== null, close: () => ((model = null), db.close()) }),
-    ...flowHandlers(async () => (await getModel()).store, SUPPRESSION_THRESHOLD),
-    ...stackingHandlers(db, async () => (await getModel()).store, SUPPRESSION_THRESHOLD),
+    ...withThreshold(threshold, (t) => flowHandlers(async () => (await getModel()).store, t)),
+    ...withThreshold(threshold, (t) => stackingHandlers(db, async () => (await getModel()).store, t)),
+    ...withThreshold(threshold, (t) => steeringHandlers(db, async () => (await getModel()).store, t)),
+    ...analysisHandlers(db, getModel, threshold), // a getter: its caches live as long as the service
+    ...compareHandlers(db, getModel, threshold),
+    ...withThreshold(threshold, (t) => schoolHandlers(db, async () => (await getModel()).store, t)),
+    ...withThreshold(threshold, (t) => benchmarkHandlers(db, async () => (await getModel()).store, t, () => changed())),
+    ...settingsHandlers({
+      db, dbFile: options.dbFile, home: options.home, keyFromDesktop: options.key !== undefined, desktop: options.desktop ?? false, today,
+      busy: () => running !== null, changed, close: () => ((model = null), db.close()),
+    }),
     ...tableHandlers(db, key, {
       busy: () => running !== null,
       // A codebook changes segments; the other tables are context for later views. Views refetch either way.

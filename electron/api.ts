@@ -1,6 +1,7 @@
 // The parts of Electron the shell uses, and nothing more. The real module is injected in entry.ts
 // (the type checker proves it fits); tests inject a recording fake, because Electron's binary cannot
 // run on the build machines (ARCHITECTURE.md, "Testing the parts that cannot run here").
+import type { FolderDialog } from './home.js';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -114,6 +115,8 @@ export interface ElectronApi {
     handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
   };
   safeStorage: SafeStorageApi;
+  /** The OS folder dialog, for choosing the data folder (electron/home.ts); optional so older fakes still fit. */
+  dialog?: FolderDialog;
   utilityProcess: {
     fork(modulePath: string, args: string[], options: { serviceName: string; stdio: 'inherit' }): ChildApi;
   };

@@ -7,13 +7,17 @@ import { startShell } from './main.js';
 
 // __dirname is build/out once bundled to CommonJS.
 const root = join(__dirname, '..', '..');
+// Installed, root is resources/app.asar; native code cannot load from inside the archive, so the installer
+// unpacks it beside it (electron-builder.yml asarUnpack).
+const unpacked = root.endsWith('.asar') ? `${root}.unpacked` : root;
 
 const shell = startShell(electron, {
   rendererDir: join(root, 'dist', 'renderer'),
   preloadFile: join(__dirname, 'preload.cjs'),
   dataHostFile: join(__dirname, 'data-host.cjs'),
-  nativeBinding: join(root, 'build', 'native', 'electron', 'better_sqlite3.node'),
+  nativeBinding: join(unpacked, 'build', 'native', 'electron', 'better_sqlite3.node'),
   home: process.env.SPIEGEL_HOME || join(homedir(), '.spiegel'),
+  homeFromEnvironment: !!process.env.SPIEGEL_HOME,
   devTools: process.env.SPIEGEL_DEVTOOLS === '1',
   demo: true, // until the analyst has imported data of their own, open the synthetic demo region
 });

@@ -2,11 +2,12 @@
 // data process. No telemetry, no auto-update, no network. Electron itself is injected (see api.ts).
 import { join } from 'node:path';
 import type { ElectronApi, WindowApi } from './api.js';
+import { chooseFolder, chosenHome, rememberHome } from './home.js';
 import { keyForDataProcess } from './key.js';
 import { createAppProtocolHandler } from './protocol.js';
 import { connectDataHost, EVENT_CHANNEL, INVOKE_CHANNEL, refuseRequest, type DataHost } from './relay.js';
 import { APP_SCHEME, START_URL, eraseBrowserData, lockDownContents, lockDownSession, webPreferences } from './security.js';
-import { decode } from '../core/contract/envelope.js';
+import { decode, encode } from '../core/contract/envelope.js';
 
 export interface ShellOptions {
   /** The built renderer (dist/renderer); the only folder app:// serves. */
@@ -20,6 +21,8 @@ export interface ShellOptions {
   /** Where the database and the pseudonym key live: the same folder the CLI and browser host use
    *  ($SPIEGEL_HOME or ~/.spiegel), so every way of starting Spiegel sees the same data. */
   home: string;
+  /** SPIEGEL_HOME set `home`: a folder chosen in Instellingen neither applies nor can be chosen. */
+  homeFromEnvironment?: boolean | undefined;
   devTools?: boolean | undefined;
   /** Open the synthetic demo region while the real database holds no data (the desktop app does). */
   demo?: boolean | undefined;
@@ -61,13 +64,14 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   ]);
 
   let window: WindowApi | null = null;
-  const dbFile = join(options.home, DB_FILE_NAME);
+  const userData = app.getPath('userData');
+  let home = (!options.homeFromEnvironment && chosenHome(userData)) || options.home;
   const dataHost = connectDataHost(
     () => {
       // Read (or made, or moved from the plain file) for every new data process: after an erase the next one
       // gets a new key. Throws with the reason when an encrypted key cannot be read; that call is answered with it.
-      const key = keyForDataProcess(electron.safeStorage, options.home);
-      const child = utilityProcess.fork(options.dataHostFile, dataHostArgs(dbFile, options.home, options.nativeBinding, options.demo), {
+      const key = keyForDataProcess(electron.safeStorage, home);
+      const child = utilityProcess.fork(options.dataHostFile, dataHostArgs(join(home, DB_FILE_NAME), home, options.nativeBinding, options.demo), {
         serviceName: 'Spiegel data',
         stdio: 'inherit',
       });
@@ -87,7 +91,23 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
   ipcMain.handle(INVOKE_CHANNEL, async (event, method, encodedArgs) => {
     const refusal = refuseRequest(event, window, method, encodedArgs);
     if (refusal !== null) return refusal;
+    if (method === 'settings/choose-folder') {
+      return chooseFolder({
+        dialog: electron.dialog,
+        fixedByEnvironment: options.homeFromEnvironment ?? false,
+        current: () => home,
+        importing: async () => (decode(await dataHost.request('import/status', encode({}))) as { value?: { running?: boolean } }).value?.running === true,
+        switchTo: (folder) => {
+          rememberHome(userData, folder);
+          home = folder;
+          dataHost.close(); // the next call starts a data process on the new folder
+          if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, 'data/changed');
+        },
+      });
+    }
     const reply = await dataHost.request(method as string, encodedArgs as string);
+    // Restoring a backup, like an erase, leaves the data process without a database: the next call starts a new one.
+    if (method === 'settings/restore-backup' && (decode(reply) as { ok?: unknown }).ok === true) dataHost.close();
     if (method === 'system/erase' && (decode(reply) as { ok?: unknown }).ok === true) {
       // The data process has closed and removed the store; a fresh one (empty store, new key) starts on the
       // next call, and Chromium's own caches and storage are cleared too.

@@ -2,11 +2,16 @@ import { useCallback, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../core/contract/api.js';
 import { Header } from './Header.js';
+import { EmptyState } from './help/EmptyState.js';
+import { Guide } from './help/Guide.js';
 import { ImportView } from './import/ImportView.js';
 import { useImportRun } from './import/useImportRun.js';
+import { CompareView } from './compare/CompareView.js';
 import { FlowsView } from './flows/FlowsView.js';
 import { PivotView } from './pivot/PivotView.js';
+import { SettingsView } from './settings/SettingsView.js';
 import { StackingView } from './stacking/StackingView.js';
+import { SteeringView } from './steering/SteeringView.js';
 import { TablesView } from './tables/TablesView.js';
 import { useDataVersion, useMeta } from './useMeta.js';
 import { useView } from './useView.js';
@@ -37,9 +42,9 @@ function Connected({ api }: { api: SpiegelApi }) {
   const onDataChanged = useCallback(() => setLocal((n) => n + 1), []);
   const run = useImportRun(api, onDataChanged);
   const meta = useMeta(api, version);
-  const analysis = view === 'pivot' || view === 'flows' || view === 'stacking';
+  const analysis = view === 'pivot' || view === 'flows' || view === 'stacking' || view === 'steering' || view === 'compare';
   return (
-    <>
+    <Guide view={view} demo={meta.status === 'ready' && meta.meta.dataset.synthetic}>
       <Header
         peildatum={meta.status === 'ready' ? meta.meta.peildatum : undefined}
         synthetic={meta.status === 'ready' && meta.meta.dataset.synthetic}
@@ -48,7 +53,8 @@ function Connected({ api }: { api: SpiegelApi }) {
       <main>
         {view === 'import' && <ImportView api={api} version={version} run={run} onDataChanged={onDataChanged} />}
         {view === 'tables' && <TablesView api={api} version={version} onDataChanged={onDataChanged} />}
-        {/* The pivot and the flows share the loading, error and empty states: both need imported data. */}
+        {view === 'settings' && <SettingsView api={api} version={version} onDataChanged={onDataChanged} />}
+        {/* The analysis views share the loading and error states; each says in its own empty state what it needs. */}
         {analysis && meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
         {analysis && meta.status === 'error' && (
           <p className="error" role="alert">
@@ -58,22 +64,19 @@ function Connected({ api }: { api: SpiegelApi }) {
         {analysis &&
           meta.status === 'ready' &&
           (meta.meta.counts.messages === 0 ? (
-            <section className="empty" aria-label={t('empty.title')}>
-              <p className="empty-text">
-                <Trans i18nKey="empty.text" components={{ code: <code /> }} />
-              </p>
-              <p>
-                <Trans i18nKey="empty.orImport" components={{ tab: <a href="#import" /> }} />
-              </p>
-            </section>
+            <EmptyState view={view} />
           ) : view === 'flows' ? (
             <FlowsView api={api} meta={meta.meta} version={version} />
           ) : view === 'stacking' ? (
             <StackingView api={api} meta={meta.meta} version={version} />
+          ) : view === 'compare' ? (
+            <CompareView api={api} meta={meta.meta} version={version} />
+          ) : view === 'steering' ? (
+            <SteeringView api={api} meta={meta.meta} version={version} />
           ) : (
             <PivotView api={api} meta={meta.meta} version={version} />
           ))}
       </main>
-    </>
+    </Guide>
   );
 }

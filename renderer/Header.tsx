@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from './format.js';
+import { useGuide } from './help/Guide.js';
 import { setLang, type Lang } from './i18n/index.js';
 import { VIEWS, type View } from './useView.js';
 
@@ -17,6 +18,7 @@ interface Props {
 
 export function Header({ peildatum, synthetic, view }: Props) {
   const { t, i18n } = useTranslation();
+  const guide = useGuide();
   return (
     <header className="app-header">
       <div className="brand">
@@ -43,6 +45,11 @@ export function Header({ peildatum, synthetic, view }: Props) {
           <p className="peildatum">
             {t('app.peildatum')}: <strong>{formatDate(peildatum)}</strong>
           </p>
+        )}
+        {guide && (
+          <button type="button" className="help-button" aria-haspopup="dialog" onClick={guide.openHelp}>
+            {t('help.button')}
+          </button>
         )}
         <div className="lang" role="group" aria-label={t('app.language')}>
           {LANGS.map((l) => (

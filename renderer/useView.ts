@@ -2,7 +2,7 @@
 // The host's one-time token also arrives in the hash; transport.ts strips it before the first render.
 import { useEffect, useState } from 'react';
 
-export const VIEWS = ['pivot', 'flows', 'stacking', 'import', 'tables'] as const;
+export const VIEWS = ['pivot', 'flows', 'stacking', 'compare', 'steering', 'import', 'tables', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 function viewFromHash(): View {

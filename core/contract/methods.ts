@@ -10,6 +10,12 @@ import { workbenchMethods } from './workbench.js';
 import { flowMethods } from './flows.js';
 import { systemMethods } from './system.js';
 import { stackingMethods } from './stacking.js';
+import { settingsMethods } from './settings.js';
+import { analysisMethods } from './analysis.js';
+import { steeringMethods } from './steering.js';
+import { compareMethods } from './compare.js';
+import { schoolMethods } from './schools.js';
+import { benchmarkMethods } from './benchmark.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const dimension = z.enum(DIMENSIONS);
@@ -18,6 +24,11 @@ const measure = z.enum(MEASURES);
 export * from './pivot.js';
 export * from './flows.js';
 export * from './stacking.js';
+export * from './analysis.js';
+export * from './schools.js';
+export * from './benchmark.js';
+export * from './steering.js';
+export * from './compare.js';
 
 // ---- meta/dimensions -----------------------------------------------------------------------------
 export const dimensionsResult = z
@@ -77,6 +88,12 @@ export const methods = {
   ...flowMethods,
   ...systemMethods,
   ...stackingMethods,
+  ...settingsMethods,
+  ...analysisMethods,
+  ...steeringMethods,
+  ...compareMethods,
+  ...schoolMethods,
+  ...benchmarkMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

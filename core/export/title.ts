@@ -1,6 +1,7 @@
 // The title line above every exported or printed pivot: peildatum, the filters in force and whether small
 // counts are suppressed — so a table that leaves the analyst always says what it is.
 import type { PivotFilter, PivotResult } from '../contract/pivot.js';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../contract/settings.js';
 import { formatDate } from '../format.js';
 import { DIMENSION_INFO, type Lang } from '../registry.js';
 
@@ -9,8 +10,10 @@ const MAX_VALUES = 10; // a long IN-list is cut short in the title; the query it
 
 export function suppressionNotice(result: Pick<PivotResult, 'suppression'>, lang: Lang): string {
   const { applied, threshold } = result.suppression;
-  if (lang === 'en') return applied ? `small counts (1-${threshold - 1}) suppressed` : 'WITHOUT suppression of small counts: for own use only';
-  return applied ? `kleine aantallen (1-${threshold - 1}) onderdrukt` : 'ZONDER onderdrukking van kleine aantallen: alleen voor eigen gebruik';
+  // A threshold other than the usual 5 (a setting) is named outright, so a reader does not assume "<5".
+  const own = threshold === DEFAULT_SUPPRESSION_THRESHOLD ? '' : lang === 'en' ? `, threshold ${threshold}` : `, drempel ${threshold}`;
+  if (lang === 'en') return applied ? `small counts (1-${threshold - 1}) suppressed${own}` : 'WITHOUT suppression of small counts: for own use only';
+  return applied ? `kleine aantallen (1-${threshold - 1}) onderdrukt${own}` : 'ZONDER onderdrukking van kleine aantallen: alleen voor eigen gebruik';
 }
 
 export function filterText(filters: readonly PivotFilter[], labels: PivotResult['labels'], lang: Lang): string {

@@ -22,8 +22,9 @@ const WORDS = {
   },
 } as const;
 
-const cellOf = (c: FlowCount): TableCell =>
-  c.flag === 'suppressed' ? '<5' : c.flag === 'secondary' ? 'x' : { value: c.value ?? 0, format: 'integer' };
+/** "<threshold>" (the setting in force, 5 by default) for a suppressed figure. */
+const cellsWith = (threshold: number) => (c: FlowCount): TableCell =>
+  c.flag === 'suppressed' ? `<${threshold}` : c.flag === 'secondary' ? 'x' : { value: c.value ?? 0, format: 'integer' };
 
 export function flowsTitle(result: FlowsResult, lang: Lang): string {
   const w = WORDS[lang];
@@ -35,6 +36,7 @@ export function flowsTitle(result: FlowsResult, lang: Lang): string {
 }
 
 export function flowsTable(result: FlowsResult, lang: Lang): PivotTable {
+  const cellOf = cellsWith(result.suppression.threshold);
   const w = WORDS[lang];
   const header = [[w.period, w.group, ...w.head, ...result.reasons.map((r) => `${w.out} ${r.label[lang]}`), w.outTotal, w.end]];
   const body: TableCell[][] = [];

@@ -23,8 +23,9 @@ const WORDS = {
   },
 } as const;
 
-const cellOf = (c: StackCount): TableCell =>
-  c.flag === 'suppressed' ? '<5' : c.flag === 'secondary' ? 'x' : { value: c.value ?? 0, format: 'integer' };
+/** "<threshold>" (the setting in force, 5 by default) for a suppressed figure. */
+const cellsWith = (threshold: number) => (c: StackCount): TableCell =>
+  c.flag === 'suppressed' ? `<${threshold}` : c.flag === 'secondary' ? 'x' : { value: c.value ?? 0, format: 'integer' };
 
 /** two + threePlus, hidden when either is hidden. */
 function stackedOf(two: StackCount, three: StackCount): TableCell {
@@ -40,6 +41,7 @@ export function stackingTitle(r: StackingResult, lang: Lang): string {
 }
 
 export function stackingTable(r: StackingResult, lang: Lang): PivotTable {
+  const cellOf = cellsWith(r.suppression.threshold);
   const w = WORDS[lang];
   const body: TableCell[][] = [];
   r.points.forEach((p, i) =>

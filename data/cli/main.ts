@@ -5,6 +5,9 @@ import { runImport } from './import.js';
 import { runHistory, runReport, runUndo } from './batches.js';
 import { runPivotCommand } from './pivot.js';
 import { runFlowsCommand } from './flows.js';
+import { runForecastCommand, runSignalsCommand } from './analysis.js';
+import { runCompareCommand } from './compare.js';
+import { runIndicatorsCommand } from './indicators.js';
 import { runRegieCommand, runStackingCommand } from './stacking.js';
 import { runSamenloopCommand } from './samenloop.js';
 import { runServe } from './serve.js';
@@ -33,6 +36,16 @@ const USAGE = `usage:
                                               trajecten nummer 3 (--min N: N of hoger) gestart in KEY; eigen casuslijst
   spiegel samenloop --period KEY [--municipality CODE] [--format csv|json] [--no-suppression] [--db FILE]
                                               dezelfde persoon in Jeugd en Wmo; 18-jarigen naar Wmo of verlengde jeugdhulp
+  spiegel indicators [--format csv|json] [--no-suppression] [--db FILE]
+                                              elke indicator: laatste waarde, doel, status en regel (docs/STEERING.md)
+  spiegel compare municipalities|providers|schools --period KEY [--municipality CODE] [--format csv|json]
+                [--no-suppression] [--db FILE]
+                                              gemeenten per 1.000 jeugdigen, aanbieders, scholen (docs/COMPARE.md);
+                                              scholen: --period is een schooljaar (2024-2025; zonder: het laatste)
+  spiegel signals [--from YYYY-MM] [--to YYYY-MM] [--segment S] [--municipality CODE] [--format csv|json]
+                [--no-suppression] [--db FILE]    maanden waarin instroom of cliënten afwijken van verwacht (docs/ANALYSIS.md)
+  spiegel forecast --year Y [--at DATE] [--municipality CODE] [--format csv|json] [--no-suppression] [--db FILE]
+                                              jaarprognose van de uitgaven met terugtoets (docs/ANALYSIS.md)
   spiegel views [--db FILE]                   the saved views of the pivot workbench
   spiegel serve [--db FILE] [--port N] [--open]
   spiegel generate --out DIR [--scale N] [--seed S]
@@ -81,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
         at: { type: 'string' },
         period: { type: 'string' },
         min: { type: 'string' },
+        year: { type: 'string' },
       },
     });
     switch (command) {
@@ -102,6 +116,14 @@ export async function main(argv: string[]): Promise<number> {
         return await runSamenloopCommand(values);
       case 'pivot':
         return await runPivotCommand(values);
+      case 'compare':
+        return await runCompareCommand(positionals[0], values);
+      case 'indicators':
+        return await runIndicatorsCommand(values);
+      case 'signals':
+        return await runSignalsCommand(values);
+      case 'forecast':
+        return await runForecastCommand(values);
       case 'views':
         return await runViewsCommand(values);
       case 'erase':

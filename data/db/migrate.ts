@@ -10,6 +10,9 @@ import { migration005 } from './migrations/005_tables.js';
 import { migration006 } from './migrations/006_wijk.js';
 import { migration007 } from './migrations/007_views.js';
 import { migration008 } from './migrations/008_wmo.js';
+import { migration009 } from './migrations/009_benchmark.js';
+import { migration010 } from './migrations/010_steering.js';
+import { migration011 } from './migrations/011_budget.js';
 
 export interface Migration {
   version: number;
@@ -17,7 +20,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

@@ -41,12 +41,13 @@ function time(rng: Rng): string {
   return `${two(rng.int(8, 17))}:${two(rng.int(0, 59))}:${two(rng.int(0, 59))}`;
 }
 
-/** Omvang per category: units the declarations use as well (DOMAIN.md §8 effective price). */
+/** Omvang per category: units the declarations use as well (DOMAIN.md §8 effective price). Verblijf is 7
+ *  etmalen per week (Frequentie 2), as a real assignment says, so realisation (analysis/delivery) is near 100 %. */
 export function unitOf(category: string): { unit: string; frequency: Omvang['frequency']; tariff: number } {
   switch (category) {
-    case '43': return { unit: '14', frequency: '6', tariff: 19000 };
-    case '44': return { unit: '14', frequency: '6', tariff: 26000 };
-    case '46': return { unit: '14', frequency: '6', tariff: 35000 };
+    case '43': return { unit: '14', frequency: '2', tariff: 19000 };
+    case '44': return { unit: '14', frequency: '2', tariff: 26000 };
+    case '46': return { unit: '14', frequency: '2', tariff: 35000 };
     case '41': return { unit: '16', frequency: '2', tariff: 6500 };
     case '54': return { unit: '01', frequency: '4', tariff: 190 };
     case '47':

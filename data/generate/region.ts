@@ -10,6 +10,9 @@ import { childCare } from './population.js';
 import { plantCases } from './planted.js';
 import { plantShift } from './shift.js';
 import { plantStepped } from './stepped.js';
+import { writeSchools } from './schools.js';
+import { plantSignal } from './signal.js';
+import { signalTruth } from './truth/signals.js';
 import { Rng } from './random.js';
 import { bsnAfter, makeChild, makeProviders, pickMunicipality, type Child } from './actors.js';
 import type { Truth } from './truth/types.js';
@@ -24,6 +27,10 @@ export interface RegionOptions {
   shift?: boolean;
   /** Plant the known stepped care of data/generate/stepped.ts (3rd, 4th… trajectories; the prospective list). */
   stepped?: boolean;
+  /** Plant the early signal of data/generate/signal.ts (a rise of GGZ for girls 12–17 in one municipality). */
+  signal?: boolean;
+  /** Also write population, leerplicht extract and DUO school files to <out>/tabellen (data/generate/schools.ts). */
+  schools?: boolean;
 }
 
 export interface RegionSummary {
@@ -90,7 +97,14 @@ export function planRegion(options: RegionOptions) {
     children.push(...stepped.children);
     assignments.push(...stepped.assignments);
   }
-  return { rangeStart, rangeEnd, providers, planted, children, assignments, shift, stepped, moneyRng };
+  // Its own numbers after every assignment so far (the stepped group numbered on a copy of ctx).
+  const signalNr = () => assignments.reduce((m, a) => Math.max(m, a.nr), ctx.nextNr) + 1;
+  const signal = options.signal ? plantSignal({ ...ctx, rng: ctx.rng.fork(7), nextNr: signalNr() }, nextBsn, options.scale) : null;
+  if (signal) {
+    children.push(...signal.children);
+    assignments.push(...signal.assignments);
+  }
+  return { rangeStart, rangeEnd, providers, planted, children, assignments, shift, stepped, signal, moneyRng };
 }
 
 export async function writeRegion(outDir: string, options: RegionOptions): Promise<RegionSummary> {
@@ -152,10 +166,15 @@ export async function writeRegion(outDir: string, options: RegionOptions): Promi
     }),
     lines: money.lines,
     ...(plan.stepped ? { stepped: { year: plan.stepped.year, highest: plan.stepped.highest, prospective: plan.stepped.prospective.map((c) => c.bsn) } } : {}),
+    ...(plan.signal ? { signal: signalTruth(plan.signal) } : {}),
     ...(plan.shift ? { shift: { year: plan.shift.year, moved: plan.shift.moved.map((c) => c.bsn), newAmbulant: plan.shift.newAmbulant.map((c) => c.bsn) } } : {}),
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'truth.json'), `${JSON.stringify(truth)}\n`);
+  if (options.schools) {
+    const first = Number(iso(plan.rangeStart).slice(0, 4));
+    writeSchools(outDir, { seed: options.seed, scale: options.scale, children: plan.children, periods: periods.map((p) => ({ bsn: p.assignment.child.bsn, start: p.start, end: p.end })), peildatum, firstYear: first, lastYear: Number(iso(plan.rangeEnd).slice(0, 4)) });
+  }
   return { files: messages.length + 1, messages: messages.length, children: plan.children.length };
 }
 

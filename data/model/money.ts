@@ -91,7 +91,7 @@ function later(a: AnswerRow, b: AnswerRow): AnswerRow {
 
 /** Which JW325 answers each declaration: by provider + DeclaratieNummer; one without DeclaratieAntwoord carries
  *  no number, so it is linked by provider + DeclaratieIdentificatie (the JW323's Identificatie and Dagtekening). */
-function answersByDeclaration(db: Database.Database): { declarations: DeclarationRow[]; answered: Map<number, Answered> } {
+export function answersByDeclaration(db: Database.Database): { declarations: DeclarationRow[]; answered: Map<number, Answered> } {
   const declarations = db
     .prepare(
       `SELECT d.id, d.municipality, d.provider, d.declaratie_nummer AS declaratieNummer, m.identificatie, m.dagtekening

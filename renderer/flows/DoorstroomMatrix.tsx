@@ -7,6 +7,7 @@ import type { Lang } from '../../core/registry.js';
 import { formatDate } from '../format.js';
 import { figure } from './figures.js';
 import { markTitle } from './StockFlowTable.js';
+import { scrollRegion } from '../ui/scrollRegion.js';
 
 interface Props {
   result: DoorstroomResult;
@@ -27,7 +28,7 @@ export function DoorstroomMatrix({ result, onOpen, open }: Props) {
   const total = (list: DoorstroomResult['fromTotals'], s: DoorstroomState) => list.find((x) => x.state === s);
 
   return (
-    <div className="table-wrap">
+    <div {...scrollRegion(t('flows.doorstroom.matrixCaption', { from: formatDate(result.dayBefore), to: formatDate(result.dayEnd) }))}>
       <table className="pivot doorstroom-matrix">
         <caption>{t('flows.doorstroom.matrixCaption', { from: formatDate(result.dayBefore), to: formatDate(result.dayEnd) })}</caption>
         <thead>

@@ -12,6 +12,7 @@ import { days, drawable, figure } from './figures.js';
 import { FlowChart } from './FlowChart.js';
 import { markTitle } from './StockFlowTable.js';
 import { useCall } from './useCall.js';
+import { scrollRegion } from '../ui/scrollRegion.js';
 
 interface Props {
   api: SpiegelApi;
@@ -107,7 +108,7 @@ export function DurationsSection({ api, version, args }: Props) {
       )}
       {result && (
         <div className="durations">
-          <div className="table-wrap">
+          <div {...scrollRegion(t('flows.durations.title'))}>
             {table(result.trajectories, t('flows.durations.trajectories'), 'trajectories')}
             {table(result.spells, t('flows.durations.spells'), 'spells')}
           </div>

@@ -13,6 +13,7 @@ import { growthSpec } from './growthSpec.js';
 import { markTitle } from './StockFlowTable.js';
 import { useCall } from './useCall.js';
 import { STEPS, waterfall, type StepKey } from './waterfall.js';
+import { scrollRegion } from '../ui/scrollRegion.js';
 
 interface Props {
   api: SpiegelApi;
@@ -81,7 +82,7 @@ export function GrowthSection(p: Props) {
               {row.toBySegment.length > 0 && <li>{t('flows.growth.toDetail', { list: detail(row.toBySegment) })}</li>}
             </ul>
           </figure>
-          <div className="table-wrap">
+          <div {...scrollRegion(t('flows.growth.tableCaption', { period: p.periodLabel }))}>
             <table className="pivot growth-table">
               <caption>{t('flows.growth.tableCaption', { period: p.periodLabel })}</caption>
               <thead>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlowCell, FlowCount, FlowsResult } from '../../core/contract/flows.js';
 import type { Lang } from '../../core/registry.js';
 import { figure } from './figures.js';
+import { scrollRegion } from '../ui/scrollRegion.js';
 
 interface Props {
   result: FlowsResult;
@@ -30,7 +31,7 @@ export function StockFlowTable({ result, caption }: Props) {
   const many = result.groups.length > 1;
   const firstReason = result.reasons[0] ? `uitstroom.${result.reasons[0].key}` : null;
   return (
-    <div className="table-wrap">
+    <div {...scrollRegion(caption)}>
       <table className="pivot flows-table">
         <caption>{caption}</caption>
         <thead>

@@ -22,6 +22,7 @@ import { usePopulation } from './workbench/usePopulation.js';
 import { useViews } from './workbench/useViews.js';
 import { useWorkbenchState } from './workbench/useWorkbenchState.js';
 import { ViewsMenu } from './workbench/ViewsMenu.js';
+import { MakeIndicator } from './workbench/MakeIndicator.js';
 import './workbench.css';
 
 interface Props {
@@ -68,6 +69,7 @@ export function PivotView({ api, meta, version }: Props) {
           onRestore={(v) => update(() => ({ query: v.query, chart: v.chart, collapsed: [] }))}
         />
         <ExportMenu api={api} query={query} result={result} collapsed={state.collapsed} chart={state.chart} chartTexts={texts} caption={caption} />
+        {!meeting.on && <MakeIndicator api={api} meta={meta} query={state.query} filterText={state.query.filters.map(filterText).join('; ')} />}
         <button type="button" className="secondary" aria-pressed={definitions} onClick={() => setDefinitions((d) => !d)}>
           {definitions ? t('workbench.hideDefinitions') : t('workbench.definitions')}
         </button>

@@ -240,7 +240,7 @@ describe('import view in the browser host', () => {
     await page.getByRole('heading', { name: 'Earlier imports' }).waitFor();
     expect(await page.locator('table.report-types thead th').first().innerText()).toBe('Message type');
     expect(await page.locator('table.report-types tr[data-code=JW301] th').innerText()).toBe('Assignment JW301');
-    expect(await page.getByRole('navigation', { name: 'View' }).getByRole('link').allInnerTexts()).toEqual(['Pivot table', 'Inflow and outflow', 'Stacking and succession', 'Import', 'Tables']);
+    expect(await page.getByRole('navigation', { name: 'View' }).getByRole('link').allInnerTexts()).toEqual(['Pivot table', 'Inflow and outflow', 'Stacking and succession', 'Compare', 'Steering', 'Import', 'Tables', 'Settings']);
     await shot('8-english');
     await page.getByRole('button', { name: 'NL', exact: true }).click();
     await page.getByRole('heading', { name: 'Eerdere imports' }).waitFor();
