@@ -40,12 +40,19 @@ export interface BrowserStack {
   close(): Promise<void>;
 }
 
-export async function startBrowserStack(prefix = 'spiegel-e2e-'): Promise<BrowserStack> {
+/** `database`: which database the host opens, given the data folder and the real database's path (as `spiegel
+ *  serve` chooses: data/demo.ts chooseDatabase); by default the real one, empty. */
+export async function startBrowserStack(
+  prefix = 'spiegel-e2e-',
+  options: { database?: (home: string, real: string) => Promise<string> } = {},
+): Promise<BrowserStack> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await ensureRenderer();
   const egress = await startEgressRecorder();
   const home = mkdtempSync(join(tmpdir(), prefix));
-  const backend = await startWorkerClient({ dbFile: join(home, 'spiegel.sqlite'), home: join(home, 'home') });
+  const real = join(home, 'spiegel.sqlite');
+  const dbFile = options.database ? await options.database(join(home, 'home'), real) : real;
+  const backend = await startWorkerClient({ dbFile, home: join(home, 'home') });
   const host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
