@@ -15,6 +15,10 @@ describe('labels of dimension values as the grid shows them', () => {
     ['quarter', '2024-Q1', '2024 K1', '2024 Q1'],
     ['month', '2024-03', 'mrt 2024', 'Mar 2024'],
     ['year', '2024', '2024', '2024'],
+    // LDT_Eenheid in ../shared/reference/ijw/ijw-3.2/xsd/Basisschema.xsd: 14 = Etmaal, 82 = Stuks (output)
+    ['unit', '14', 'etmaal', '24 hours'],
+    ['unit', '82', 'stuks (output)', 'pieces (output)'],
+    ['unit', '99', '99', '99'],
   ] as const)('%s %s', (dim, key, nl, en) => {
     expect(dimensionLabel(dim, key)).toEqual({ nl, en });
   });

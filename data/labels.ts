@@ -29,6 +29,18 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 
 const same = (s: string): Text => ({ nl: s, en: s });
 
+/** iJw Eenheid (LDT_Eenheid in the 3.2 Basisschema). Minutes are shown as hours wherever volume is added
+ *  (core/pivot/units.ts), so their label says so. */
+const UNIT_NAMES: Record<string, Text> = {
+  '01': { nl: 'minuut (geteld in uren)', en: 'minute (counted in hours)' },
+  '04': { nl: 'uur', en: 'hour' },
+  '14': { nl: 'etmaal', en: '24 hours' },
+  '16': { nl: 'dagdeel (4 uur)', en: 'day part (4 hours)' },
+  '82': { nl: 'stuks (output)', en: 'pieces (output)' },
+  '83': { nl: "euro's", en: 'euros' },
+  '84': { nl: 'stuks (inspanning)', en: 'pieces (effort)' },
+};
+
 export function dimensionLabel(dim: DimensionId, key: string): Text {
   switch (dim) {
     case 'municipality': {
@@ -52,6 +64,10 @@ export function dimensionLabel(dim: DimensionId, key: string): Text {
     case 'month': {
       const [y, m] = key.split('-').map(Number) as [number, number];
       return { nl: `${MONTHS_NL[m - 1]} ${y}`, en: `${MONTHS_EN[m - 1]} ${y}` };
+    }
+    case 'unit': {
+      // The name alone: it reads as "€ 95 per uur" in the comparisons.
+      return UNIT_NAMES[key] ?? same(key);
     }
     default:
       return same(key);
