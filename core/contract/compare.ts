@@ -264,6 +264,8 @@ export const exportCompareArgs = z
     period: periodKey.optional(), // required for every table but provider-profile
     municipality: municipalityCode.optional(),
     agb: agb.optional(), // required for provider-profile
+    mergers: z.enum(['asGiven', 'mergers']).optional(), // municipalities: as on screen (compare/municipalities)
+    kader: z.enum(['all', 'jeugdhulp']).optional(),
     format: z.enum(['csv', 'xlsx']),
     lang: z.enum(['nl', 'en']).optional(),
   })

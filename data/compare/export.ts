@@ -24,7 +24,7 @@ export async function compareExportTable(run: Runs, args: Omit<Args, 'format'>):
   let sheet: string;
   switch (args.table) {
     case 'municipalities': {
-      const r = await run['compare/municipalities']({ period, suppress: true });
+      const r = await run['compare/municipalities']({ period, suppress: true, ...(args.mergers ? { mergers: args.mergers } : {}), ...(args.kader ? { kader: args.kader } : {}) });
       [result, table, sheet] = [r, municipalitiesTable(r, lang), 'Gemeenten'];
       break;
     }

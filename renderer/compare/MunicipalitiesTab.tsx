@@ -78,7 +78,7 @@ export function MunicipalitiesTab({ api, version, period, suppress, state, updat
             </div>
           </fieldset>
         </form>
-        <CompareExport run={(format, l) => api.invoke('export/compare', { table: 'municipalities', period, format, lang: l })} />
+        <CompareExport run={(format, l) => api.invoke('export/compare', { table: 'municipalities', period, mergers: state.mergers, kader: state.kader, format, lang: l })} />
       </div>
       {error && (
         <p className="error" role="alert">

@@ -43,6 +43,15 @@ describe('compare/municipalities across mergers', () => {
     expect(r.rows.map((x) => [x.key, x.current.clients.value])).toEqual([['0363', 1], ['0457', 1], ['region', 2]]);
     expect(r.rows[1]!.label).toBe('Weesp');
   });
+
+  it('exports what the screen chose: Weesp as its own row only when the codes are kept as given', async () => {
+    const csv = async (mergers?: 'asGiven' | 'mergers') => {
+      const r = await service['export/compare']({ table: 'municipalities', period: '2021', format: 'csv', ...(mergers ? { mergers } : {}) });
+      return Buffer.from(r.bytes).toString('utf8');
+    };
+    expect(await csv('asGiven')).toContain('Weesp');
+    expect(await csv()).not.toContain('Weesp');
+  });
 });
 
 describe('secondary suppression of the comparisons', () => {
