@@ -4,7 +4,7 @@
 import type { Indicator, IndicatorSeries, ProgrammePoint, SeriesPoint } from '../contract/steering.js';
 import type { MeasureValue } from './measures.js';
 import type { Text } from '../registry.js';
-import { statusOf } from './status.js';
+import { ruleText, statusOf } from './status.js';
 import { TARGET_LINE_TEXT, targetOn } from './target.js';
 
 /** A month's exact figure: value and the distinct children behind it; open = it may still change. */
@@ -49,11 +49,19 @@ export function buildSeries(input: SeriesInput): IndicatorSeries {
       frozen: frozen !== undefined,
     };
   });
-  const status = statusOf(indicator, exact, peildatumMonth);
   const points: SeriesPoint[] = exact.map((p) => {
     const flag = flagOf(p.clients, input.threshold, input.suppress);
     return flag === 'suppressed' ? { ...p, value: null, clients: null, flag } : { ...p, flag };
   });
+  // The verdict is worked out on exact values, but no figure may give a hidden one away: the gap (with the
+  // target line it tells the hidden months' mean) and the band in the rule text (it tells the baseline).
+  const hidden = (month: string) => points.find((p) => p.month === month)?.flag === 'suppressed';
+  const exactStatus = statusOf(indicator, exact, peildatumMonth);
+  const status = {
+    ...exactStatus,
+    gap: exactStatus.months.some(hidden) ? null : exactStatus.gap,
+    rule: hidden(indicator.baseline.period) ? ruleText(indicator, null) : exactStatus.rule,
+  };
   let latest: SeriesPoint | null = null;
   exact.forEach((p, i) => {
     if (p.value !== null) latest = points[i]!;

@@ -42,7 +42,8 @@ export function statusOf(goal: StatusInput, points: readonly StatusPoint[], peil
 
 const nlNumber = (x: number): string => String(round(x, 2)).replace('.', ',');
 
-export function ruleText(goal: StatusInput, band: number): Text {
+/** `band` null: the band is not said — with the baseline hidden, it would give the baseline away. */
+export function ruleText(goal: StatusInput, band: number | null): Text {
   const { window, riskShare, includeVoorlopig } = goal.rule;
   const pct = round(riskShare * 100, 2);
   const down = goal.direction === 'down';
@@ -51,11 +52,11 @@ export function ruleText(goal: StatusInput, band: number): Text {
   return {
     nl:
       `Op koers: gemiddeld over ${months.nl} na de basismaand${vl.nl} ligt de waarde op of ${down ? 'onder' : 'boven'} de doellijn. ` +
-      `Risico: ${down ? 'boven' : 'onder'} de doellijn, maar hooguit ${nlNumber(pct)} % van de beoogde verandering ernaast (${nlNumber(band)}). ` +
+      `Risico: ${down ? 'boven' : 'onder'} de doellijn, maar hooguit ${nlNumber(pct)} % van de beoogde verandering ernaast${band === null ? '' : ` (${nlNumber(band)})`}. ` +
       'Niet op koers: verder van de doellijn. Onbekend: nog geen maand om te beoordelen.',
     en:
       `On track: averaged over ${months.en} after the baseline month${vl.en}, the value is on or ${down ? 'below' : 'above'} the target line. ` +
-      `At risk: ${down ? 'above' : 'below'} the line, but by at most ${pct} % of the planned change (${round(band, 2)}). ` +
+      `At risk: ${down ? 'above' : 'below'} the line, but by at most ${pct} % of the planned change${band === null ? '' : ` (${round(band, 2)})`}. ` +
       'Off track: further from the line. Unknown: no month to judge yet.',
   };
 }

@@ -111,8 +111,16 @@ describe('a series: frozen values, voorlopig marks, suppression', () => {
     expect(buildSeries({ ...base, suppress: false }).points[2]).toMatchObject({ value: 3, clients: 3, flag: 'small' });
   });
   it('works the status out on exact values: 2024-02 (95 vs 95), 2024-03 (3 vs 90), closed 2024-05 (77 vs 80): gap (0 − 87 − 3) / 3 = −30', () => {
-    const s = buildSeries({ ...base, suppress: true });
-    expect(s.status).toMatchObject({ status: 'onTrack', months: ['2024-02', '2024-03', '2024-05'], gap: -30 });
+    expect(buildSeries({ ...base, suppress: false }).status).toMatchObject({ status: 'onTrack', months: ['2024-02', '2024-03', '2024-05'], gap: -30 });
+    // Suppressed, the verdict stays but the gap goes: with the target line (90) it would give 2024-03's 3 back.
+    expect(buildSeries({ ...base, suppress: true }).status).toMatchObject({ status: 'onTrack', months: ['2024-02', '2024-03', '2024-05'], gap: null });
+  });
+  it('leaves the band out of the rule when the baseline month is hidden: band and target would give the baseline back', () => {
+    // Baseline 2024-01 at 4 children (hidden when suppressing), target 2: band 10 % × |2 − 4| = 0,2.
+    const small = { ...base, indicator: { ...indicator, baseline: { period: '2024-01', value: 4 }, target: { date: '2024-12-31', value: 2 } }, live: new Map<string, RawValue>([['2024-01', { value: 4, clients: 4 }]]) };
+    expect(buildSeries({ ...small, suppress: false }).status.rule.nl).toContain('ernaast (0,2).');
+    expect(buildSeries({ ...small, suppress: true }).status.rule.nl).toContain('ernaast.');
+    expect(buildSeries({ ...small, suppress: true }).status.rule.nl).not.toContain('0,2');
   });
 });
 
