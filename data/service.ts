@@ -16,7 +16,9 @@ import { batchHistory, batchReport, undoBatch } from './import/batches.js';
 import { ApiFailure } from '../core/contract/dispatch.js';
 import { importStatus } from './import/progress.js';
 import { checkedKey, loadOrCreateKey } from './import/pseudonym.js';
-import { buildFactStore } from './model/store.js';
+import { factStoreSteps } from './model/store.js';
+import { runSteps, runStepsWith, type BuildStep } from './system/steps.js';
+import { asWork, workRegistry, type StepDelay } from './system/work.js';
 import { dimensionLabel } from './labels.js';
 import { getSetting, latestDagtekening } from './model/load.js';
 import { peildatumFrom } from './model/peildatum.js';
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   today?: () => string; // YYYY-MM-DD; injectable so tests fix "the day of import"
   /** Started by the desktop app (electron-host.ts): settings offer choosing another data folder. */
   desktop?: boolean;
+  /** Tests only: long work waits this long at every checkpoint, so a browser test can watch it and cancel. */
+  stepDelayMs?: StepDelay;
 }
 
 export interface Service extends Handlers {
@@ -66,12 +70,16 @@ export const APP_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-export function deriveModel(db: Database.Database, today: string): Model {
+function* modelSteps(db: Database.Database, today: string): Generator<BuildStep, Model> {
   const peildatum = peildatumFrom(latestDagtekening(db, today), getSetting(db, 'peildatum'));
   const classify = classifier(loadCodebook(db)); // a regional codebook overrides the segment per ProductCode
-  const store = buildFactStore(db, peildatum, classify);
+  const store = yield* factStoreSteps(db, peildatum, classify);
   const messages = (db.prepare('SELECT COUNT(*) AS n FROM message').get() as { n: number }).n;
   return { store, peildatum, messages, population: populationOf(db) };
+}
+
+export function deriveModel(db: Database.Database, today: string): Model {
+  return runSteps(modelSteps(db, today));
 }
 
 /** Youth population (0–17) per municipality and year, when a population table is imported. */
@@ -94,17 +102,33 @@ export function createService(options: ServiceOptions): Service {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const listeners: ((e: EventName) => void)[] = [];
   let model: Model | null = null;
+  const work = workRegistry({ stepDelayMs: options.stepDelayMs });
+  // One rebuild at a time, shared by every call that needs it; `generation` tells a rebuild that finishes
+  // after new data arrived that its model is already stale.
+  let building: Promise<Model> | null = null;
+  let generation = 0;
   // While an import runs its transaction is open on this connection: queries keep answering from the model
   // derived before it, and wait for it only when there is none yet.
   let running: { control: { cancelled: boolean }; done: Promise<unknown> } | null = null;
   let progress: ImportProgress | null = null;
   let progressAt = { started: 0, updated: 0 };
   const getModel = async (): Promise<Model> => {
-    while (model === null && running !== null) await running.done.catch(() => undefined);
-    return (model ??= deriveModel(db, today()));
+    for (;;) {
+      while (model === null && running !== null) await running.done.catch(() => undefined);
+      if (model) return model;
+      const started = generation;
+      building ??= work
+        .run('model', (checkpoint) => runStepsWith(modelSteps(db, today()), checkpoint))
+        .then((m) => (started === generation ? (model = m) : m))
+        .finally(() => (building = null));
+      const m = await building; // a cancel rejects with WorkCancelledError, code 'cancelled'
+      if (started === generation) return m;
+      // New data (or an import that began) while it was built: its reads may have seen half of it.
+    }
   };
   const changed = (): void => {
     model = null;
+    generation++;
     for (const l of listeners) l('data/changed');
   };
 
@@ -114,9 +138,9 @@ export function createService(options: ServiceOptions): Service {
     const m = await getModel();
     return runPivot(m.store, normalisePivotQuery(args), context(m));
   };
-  return {
+  return asWork({
     ...workbenchHandlers(db, queryPivot),
-    ...systemHandlers({ dbFile: options.dbFile, home: options.home, busy: () => running !== null, close: () => ((model = null), db.close()) }),
+    ...systemHandlers({ dbFile: options.dbFile, home: options.home, busy: () => running !== null, close: () => ((model = null), work.cancel(), db.close()) }),
     ...withThreshold(threshold, (t) => flowHandlers(async () => (await getModel()).store, t)),
     ...withThreshold(threshold, (t) => stackingHandlers(db, async () => (await getModel()).store, t)),
     ...withThreshold(threshold, (t) => steeringHandlers(db, async () => (await getModel()).store, t)),
@@ -126,7 +150,7 @@ export function createService(options: ServiceOptions): Service {
     ...withThreshold(threshold, (t) => benchmarkHandlers(db, async () => (await getModel()).store, t, () => changed())),
     ...settingsHandlers({
       db, dbFile: options.dbFile, home: options.home, keyFromDesktop: options.key !== undefined, desktop: options.desktop ?? false, today,
-      busy: () => running !== null, changed, close: () => ((model = null), db.close()),
+      busy: () => running !== null, changed, close: () => ((model = null), work.cancel(), db.close()),
     }),
     ...tableHandlers(db, key, {
       busy: () => running !== null,
@@ -140,6 +164,7 @@ export function createService(options: ServiceOptions): Service {
         progressAt.updated = Date.now();
       };
       const control = { cancelled: false, onProgress };
+      generation++; // a rebuild under way would read inside this import's transaction: it is not kept
       progressAt = { started: Date.now(), updated: Date.now() };
       const work = (async () => {
         const inputs = 'paths' in args ? await listInputs(args.paths) : args.files;
@@ -164,6 +189,12 @@ export function createService(options: ServiceOptions): Service {
       if (running === null) return { cancelled: false };
       running.control.cancelled = true;
       return { cancelled: true };
+    },
+    async 'work/status'() {
+      return { tasks: work.status() };
+    },
+    async 'work/cancel'(args) {
+      return { cancelled: work.cancel(args.kind) };
     },
     async 'import/history'() {
       return { batches: batchHistory(db) };
@@ -206,5 +237,5 @@ export function createService(options: ServiceOptions): Service {
     onEvent(listener) {
       listeners.push(listener);
     },
-  };
+  }, work);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../core/contract/api.js';
 import { Header } from './Header.js';
@@ -15,6 +15,9 @@ import { SteeringView } from './steering/SteeringView.js';
 import { TablesView } from './tables/TablesView.js';
 import { useDataVersion, useMeta } from './useMeta.js';
 import { useView } from './useView.js';
+import { Cancelled, wasCancelled } from './work/Cancelled.js';
+import { trackCalls } from './work/trackCalls.js';
+import { WorkProgress } from './work/WorkProgress.js';
 
 export function App({ api }: { api: SpiegelApi | null }) {
   if (!api) {
@@ -32,7 +35,10 @@ export function App({ api }: { api: SpiegelApi | null }) {
   return <Connected api={api} />;
 }
 
-function Connected({ api }: { api: SpiegelApi }) {
+function Connected({ api: bare }: { api: SpiegelApi }) {
+  // Every call counted, so one strip can show the progress of long work and cancel it (renderer/work/).
+  const tracker = useMemo(() => trackCalls(bare), [bare]);
+  const api = tracker.api;
   const { t } = useTranslation();
   const view = useView();
   // data/changed from the data process, plus a local bump after this tab's own import or undo, so the
@@ -50,13 +56,15 @@ function Connected({ api }: { api: SpiegelApi }) {
         synthetic={meta.status === 'ready' && meta.meta.dataset.synthetic}
         view={view}
       />
+      <WorkProgress api={bare} tracker={tracker} />
       <main>
         {view === 'import' && <ImportView api={api} version={version} run={run} onDataChanged={onDataChanged} />}
         {view === 'tables' && <TablesView api={api} version={version} onDataChanged={onDataChanged} />}
         {view === 'settings' && <SettingsView api={api} version={version} onDataChanged={onDataChanged} />}
         {/* The analysis views share the loading and error states; each says in its own empty state what it needs. */}
         {analysis && meta.status === 'loading' && <p className="note">{t('app.loading')}</p>}
-        {analysis && meta.status === 'error' && (
+        {analysis && meta.status === 'error' && wasCancelled(meta) && <Cancelled onRetry={onDataChanged} />}
+        {analysis && meta.status === 'error' && !wasCancelled(meta) && (
           <p className="error" role="alert">
             {t('app.error', { message: meta.message })}
           </p>

@@ -9,15 +9,17 @@ export function useDataVersion(api: SpiegelApi): number {
   return version;
 }
 
-export type MetaState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; meta: DimensionsResult };
+export type MetaState = { status: 'loading' } | { status: 'error'; message: string; code: string } | { status: 'ready'; meta: DimensionsResult };
 
 export function useMeta(api: SpiegelApi, version: number): MetaState {
   const [state, setState] = useState<MetaState>({ status: 'loading' });
   useEffect(() => {
     let stale = false;
+    // A retry after a failure (e.g. a cancelled model rebuild) shows "loading", not the old failure.
+    setState((s) => (s.status === 'error' ? { status: 'loading' } : s));
     void api.invoke('meta/dimensions', {}).then((r) => {
       if (stale) return;
-      setState(r.ok ? { status: 'ready', meta: r.value } : { status: 'error', message: r.error.message });
+      setState(r.ok ? { status: 'ready', meta: r.value } : { status: 'error', message: r.error.message, code: r.error.code });
     });
     return () => {
       stale = true;

@@ -2,13 +2,9 @@
 // '2024-Q1', '2024-03'), as the day span the flows use (cut off at the peildatum), and the same period one
 // year earlier — the "against earlier years" of issue 8.
 import type { ComparePeriod } from '../contract/compare.js';
-import type { FlowGrain } from '../contract/flows.js';
 import type { PivotFilter } from '../contract/pivot.js';
+import { grainOfKey } from '../domain/period.js';
 import { onePeriod } from '../flows/periods.js';
-
-export function grainOf(key: string): FlowGrain {
-  return key.length === 4 ? 'year' : key[5] === 'Q' ? 'quarter' : 'month';
-}
 
 /** The same period a year earlier: '2024-Q1' → '2023-Q1'. */
 export function previousKey(key: string): string {
@@ -17,7 +13,7 @@ export function previousKey(key: string): string {
 
 /** The pivot filter selecting the period's fact rows. */
 export function periodFilter(key: string): PivotFilter {
-  return [grainOf(key), '==', key];
+  return [grainOfKey(key), '==', key];
 }
 
 export interface ResolvedPeriod extends ComparePeriod {
@@ -27,7 +23,7 @@ export interface ResolvedPeriod extends ComparePeriod {
 
 /** The period as a span, or null when it lies after the peildatum (or the data holds no care). */
 export function resolvePeriod(key: string, firstDay: number | null, peildatum: number | null): ResolvedPeriod | null {
-  const span = onePeriod(grainOf(key), key, firstDay, peildatum);
+  const span = onePeriod(grainOfKey(key), key, firstDay, peildatum);
   if (!span) return null;
   return { key: span.key, label: span.label, start: span.start, end: span.end, partial: span.partial, voorlopig: span.voorlopig, a: span.a, b: span.b };
 }

@@ -25,11 +25,11 @@
 // suppressed. Secondary ('secondary') where a hidden figure could be recomputed from a shown total.
 import { z } from 'zod';
 import { SEGMENTS } from '../domain/segments.js';
+import { periodKey } from './period.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/); // '2024-03'
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/); // '2024', '2024-Q1', '2024-03'
 const municipalityCode = z.string().regex(/^\d{4}$/);
 const segment = z.enum(SEGMENTS);
 const year = z.number().int().min(1990).max(2100);

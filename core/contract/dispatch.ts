@@ -6,7 +6,7 @@ import { methods, type Handlers } from './methods.js';
 
 export class ApiFailure extends Error {
   constructor(
-    readonly code: 'not-found' | 'import-failed' | 'import-cancelled' | 'busy' | 'database-too-new' | 'database-damaged' | 'bad-request',
+    readonly code: 'not-found' | 'import-failed' | 'import-cancelled' | 'cancelled' | 'busy' | 'database-too-new' | 'database-damaged' | 'bad-request',
     message: string,
   ) {
     super(message);

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not-found'
   | 'import-failed'
   | 'import-cancelled'
+  | 'cancelled' // long work stopped by work/cancel (core/contract/work.ts)
   | 'busy'
   | 'database-too-new'
   | 'database-damaged'

@@ -30,6 +30,7 @@
 import { z } from 'zod';
 import { SEGMENTS } from '../domain/segments.js';
 import { exportResult } from './workbench.js';
+import { periodKey } from './period.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -44,7 +45,6 @@ const PERIOD_KEY: Record<FlowGrain, RegExp> = { year: /^\d{4}$/, quarter: /^\d{4
 export function isPeriodKey(grain: FlowGrain, key: string): boolean {
   return PERIOD_KEY[grain].test(key);
 }
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/);
 const municipalityCode = z.string().regex(/^\d{4}$/);
 export const flowSegment = z.enum(SEGMENTS);
 

@@ -16,6 +16,7 @@ import { steeringMethods } from './steering.js';
 import { compareMethods } from './compare.js';
 import { schoolMethods } from './schools.js';
 import { benchmarkMethods } from './benchmark.js';
+import { workMethods } from './work.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const dimension = z.enum(DIMENSIONS);
@@ -94,6 +95,7 @@ export const methods = {
   ...compareMethods,
   ...schoolMethods,
   ...benchmarkMethods,
+  ...workMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -44,10 +44,10 @@
 import { z } from 'zod';
 import { SEGMENTS } from '../domain/segments.js';
 import { exportResult } from './workbench.js';
+import { periodKey } from './period.js';
 
 const text = z.object({ nl: z.string(), en: z.string() }).strict();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/); // '2024', '2024-Q1', '2024-03'
 const municipalityCode = z.string().regex(/^\d{4}$/);
 const segment = z.enum(SEGMENTS);
 const cellFlag = z.enum(['ok', 'small', 'suppressed', 'secondary']);

@@ -1,6 +1,7 @@
 // The periods of a flows table (DOMAIN.md §4: calendar month, quarter, year) as day spans [a, b], the last
 // one cut off at the peildatum: nothing after the peildatum is counted (DOMAIN.md §2).
-import { firstDayOfMonth, fromDay, lastDayOfMonth, monthOfDay } from '../domain/dates.js';
+import { fromDay, monthOfDay } from '../domain/dates.js';
+import { firstMonthOfKey, keyPeriod, MONTHS_PER } from '../domain/period.js';
 import { monthKey, quarterKey, yearKey } from '../domain/time.js';
 import { voorlopigKeys } from '../pivot/voorlopig.js';
 import type { Text } from '../registry.js';
@@ -11,22 +12,13 @@ export interface Span extends FlowPeriod {
   b: number; // last day counted (≤ peildatum)
 }
 
-const STEP: Record<FlowGrain, number> = { month: 1, quarter: 3, year: 12 };
 const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Month index (year × 12 + month − 1) of the first month of the period holding yyyymm. */
 function periodStartIndex(grain: FlowGrain, yyyymm: number): number {
   const index = Math.floor(yyyymm / 100) * 12 + (yyyymm % 100) - 1;
-  return index - (index % STEP[grain]);
-}
-
-/** First month (yyyymm) of a period key: '2024' → 202401, '2024-Q2' → 202404, '2024-03' → 202403. */
-export function firstMonthOfKey(key: string): number {
-  const year = Number(key.slice(0, 4));
-  if (key.length === 4) return year * 100 + 1;
-  if (key[5] === 'Q') return year * 100 + (Number(key[6]) - 1) * 3 + 1;
-  return year * 100 + Number(key.slice(5, 7));
+  return index - (index % MONTHS_PER[grain]);
 }
 
 const yyyymmOf = (index: number): number => Math.floor(index / 12) * 100 + (index % 12) + 1;
@@ -67,11 +59,10 @@ export function periodSpans(grain: FlowGrain, from: string | null, to: string | 
   let first = periodStartIndex(grain, from === null ? monthOfDay(firstDay) : firstMonthOfKey(from));
   const end = to === null ? last : Math.min(last, periodStartIndex(grain, firstMonthOfKey(to)));
   const out: Span[] = [];
-  for (; first <= end; first += STEP[grain]) {
+  for (; first <= end; first += MONTHS_PER[grain]) {
     const yyyymm = yyyymmOf(first);
     const key = periodKey(grain, yyyymm);
-    const a = firstDayOfMonth(yyyymm);
-    const calendarEnd = lastDayOfMonth(yyyymmOf(first + STEP[grain] - 1));
+    const { a, lastDay: calendarEnd } = keyPeriod(key);
     const b = Math.min(calendarEnd, peildatum);
     out.push({
       key, label: periodLabel(grain, key), start: fromDay(a), end: fromDay(b), partial: calendarEnd > peildatum,

@@ -3,27 +3,14 @@
 import type { z } from 'zod';
 import type { stackingPoint } from '../contract/stacking.js';
 import { firstDayOfMonth, fromDay, lastDayOfMonth, monthOfDay, nextMonth, toDay } from '../domain/dates.js';
-import { firstMonthOfKey, periodLabel } from '../flows/periods.js';
+import { monthsOfKey } from '../domain/period.js';
+import { monthKey } from '../domain/time.js';
+import { periodLabel } from '../flows/periods.js';
 
 export type Point = z.infer<typeof stackingPoint> & { d: number };
 
 /** Arguments that cannot be answered (a day after the peildatum, …): the handlers turn it into 'bad-request'. */
 export class StackingInputError extends Error {}
-
-/** The months (yyyymm) of a period key: 12 for a year, 3 for a quarter, 1 for a month. */
-export function monthsOfKey(key: string): number[] {
-  const first = firstMonthOfKey(key);
-  const n = key.length === 4 ? 12 : key[5] === 'Q' ? 3 : 1;
-  const out = [first];
-  while (out.length < n) out.push(nextMonth(out[out.length - 1]!));
-  return out;
-}
-
-/** First and last day of a period key, the last cut off at the peildatum. */
-export function periodDays(key: string, peildatum: number): { a: number; b: number } {
-  const months = monthsOfKey(key);
-  return { a: firstDayOfMonth(months[0]!), b: Math.min(lastDayOfMonth(months[months.length - 1]!), peildatum) };
-}
 
 export function measuringPoints(at: string | null, period: string | null, firstDay: number | null, peildatum: number | null): Point[] {
   if (peildatum === null || firstDay === null) return [];
@@ -44,7 +31,7 @@ export function measuringPoints(at: string | null, period: string | null, firstD
     if (firstDayOfMonth(m) > peildatum) break;
     const last = lastDayOfMonth(m);
     const d = Math.min(last, peildatum);
-    const key = `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
+    const key = monthKey(m);
     out.push({ key, label: periodLabel('month', key), day: fromDay(d), partial: last > peildatum, d });
   }
   if (out.length === 0) throw new StackingInputError(`period ${period} lies after the peildatum ${fromDay(peildatum)}`);

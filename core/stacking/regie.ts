@@ -4,10 +4,11 @@
 // municipality's own case lists: exact, never suppressed, pseudonyms shortened to 12 hex digits.
 import type { ProspectiveResult, ProspectiveRow, RegieArgs, RegieResult, RegieTrajectory } from '../contract/stacking.js';
 import { fromDay } from '../domain/dates.js';
+import { periodDays } from '../domain/period.js';
 import type { Segment } from '../domain/segments.js';
 import type { CareTable } from '../flows/input.js';
 import type { Text } from '../registry.js';
-import { StackingInputError, periodDays } from './points.js';
+import { StackingInputError } from './points.js';
 import { EPISODE_GAP, numberTrajectories, type Trajectory } from './trajectories.js';
 
 const short = (pseudonym: string) => pseudonym.slice(0, 12);

@@ -3,10 +3,10 @@
 // and the Wmo periods go in, the figures come out, suppressed like the other stacking figures.
 // The 18th birthday is the first day of the birth month 18 years on: only year and month of birth are kept.
 import type { SamenloopResult } from '../contract/stacking.js';
-import { firstDayOfMonth, fromDay, lastDayOfMonth } from '../domain/dates.js';
+import { firstDayOfMonth, fromDay } from '../domain/dates.js';
+import { periodDays } from '../domain/period.js';
 import type { CareTable } from '../flows/input.js';
 import { Tally, suppressTallies } from '../flows/suppress.js';
-import { monthsOfKey } from './points.js';
 
 /** One Wmo support period: a started WMO assignment, from its start to its stop (null: still running). */
 export interface WmoPeriod {
@@ -37,10 +37,7 @@ const overlaps = (s: number, e: number | null, a: number, b: number) => s <= b &
 export function runSamenloop(table: CareTable, wmo: WmoData, q: SamenloopQuery, threshold: number): SamenloopResult {
   const suppress = q.suppress ?? true;
   const municipality = q.municipality ?? null;
-  const months = monthsOfKey(q.period);
-  const a = firstDayOfMonth(months[0]!);
-  const last = lastDayOfMonth(months[months.length - 1]!);
-  const b = table.peildatum === null ? last : Math.min(last, table.peildatum);
+  const { a, b } = periodDays(q.period, table.peildatum);
   const mine = (m: string) => municipality === null || m === municipality;
 
   const wmoOf = new Map<string, WmoPeriod[]>();

@@ -3,11 +3,11 @@
 // sequences and the segment transitions per step. Episodes without a numbered trajectory are left out.
 import type { SequencesArgs, SequencesResult } from '../contract/stacking.js';
 import { fromDay } from '../domain/dates.js';
+import { periodDays } from '../domain/period.js';
 import type { Segment } from '../domain/segments.js';
 import type { CareTable } from '../flows/input.js';
 import { Tally, suppressTallies } from '../flows/suppress.js';
 import { COMBINATION_ORDER } from './concurrent.js';
-import { periodDays } from './points.js';
 import { numberTrajectories, type Episode } from './trajectories.js';
 
 export const HIGHEST_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10+'] as const;

@@ -7,10 +7,11 @@ import { backtest, Declared, forecastYear, type CareSpan } from '../../core/anal
 import { figure, hiddenFigure, hiddenRows } from '../../core/analysis/figures.js';
 import type { AnalysisLine } from '../../core/analysis/money.js';
 import type { AssignmentFact } from '../../core/analysis/assignments.js';
-import { fromDay, lastDayOfMonth, monthOfDay, toDay } from '../../core/domain/dates.js';
+import { fromDay, monthOfDay, toDay } from '../../core/domain/dates.js';
+import { keyPeriod, periodDays } from '../../core/domain/period.js';
 import { SEGMENTS } from '../../core/domain/segments.js';
+import { monthKey } from '../../core/domain/time.js';
 import type { CareRow, CareTable } from '../../core/flows/input.js';
-import { firstMonthOfKey } from '../../core/flows/periods.js';
 import type { FactStore } from '../../core/pivot/store.js';
 import { careTableFor, flowLabel } from '../flows/handlers.js';
 import { classifierOf, loadAnalysisLines, loadAssignmentFacts } from './load.js';
@@ -35,12 +36,9 @@ export function analysisData(db: Database.Database, store: FactStore): AnalysisD
 
 /** The months and days of a period key ('2024', '2024-Q2', '2024-03'), cut off at the peildatum. */
 export function periodRange(key: string, peildatum: number | null): { firstMonth: number; lastMonth: number; a: number; b: number } {
-  const firstMonth = firstMonthOfKey(key);
-  const span = key.length === 4 ? 11 : key[5] === 'Q' ? 2 : 0;
-  const lastMonth = firstMonth + span;
-  const a = toDay(`${Math.floor(firstMonth / 100)}-${String(firstMonth % 100).padStart(2, '0')}-01`);
+  const { firstMonth, lastMonth } = keyPeriod(key);
+  const { a, b } = periodDays(key, peildatum);
   if (peildatum !== null && a > peildatum) throw new ApiFailure('bad-request', `period ${key} lies after the peildatum`);
-  const b = Math.min(lastDayOfMonth(lastMonth), peildatum ?? Infinity);
   return { firstMonth, lastMonth, a, b };
 }
 
@@ -95,7 +93,6 @@ export function runForecast(d: AnalysisData, args: ForecastArgs, threshold: numb
   });
   const firstYear = d.table.firstDay === null ? args.year : Number(fromDay(d.table.firstDay).slice(0, 4));
   const bt = backtest(declared, lines, spans(careRows), firstYear, peil);
-  const monthKey = (m: number) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, '0')}`;
   return {
     year: args.year, asOf: fromDay(asOf),
     method: {

@@ -16,6 +16,7 @@ import { municipalityName } from '../reference/municipalities.js';
 import { readCsvTable, TableReadError } from '../tables/read.js';
 import { youthPopulation } from '../tables/store.js';
 import { benchList, benchValues, benchYears, inhabitants, storeStatline } from './store.js';
+import { activeCheckpoint } from '../system/work.js';
 
 type Methods = 'benchmark/import' | 'benchmark/list' | 'benchmark/compare' | 'benchmark/reconcile';
 export type BenchmarkHandlers = Pick<Handlers, Methods>;
@@ -41,6 +42,7 @@ export function benchmarkHandlers(db: Database.Database, getStore: () => Promise
       const p = parseStatline(raw.headers, raw.records);
       const lines = raw.records.length;
       if (p.errors.length) return { ...empty, lines, status: 'rejected' as const, errors: p.errors.slice(0, 50) };
+      await activeCheckpoint()('storing', 0.5); // the last moment a cancel keeps the store as it was
       const replaced = storeStatline(db, table, p.observations, { source: args.source ?? file, file, bytes, at: new Date().toISOString() });
       onImported();
       const warnings = [];

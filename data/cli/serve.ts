@@ -1,7 +1,7 @@
 // spiegel serve: the loopback browser host — the same renderer and contract as the desktop app.
 import { spawn } from 'node:child_process';
 import { startHost } from '../host/server.js';
-import { startWorkerClient } from '../worker-client.js';
+import { startRestartingWorker } from '../worker-restart.js';
 import { CliError } from './main.js';
 import { dbFile, homeDir, type CommonOptions } from './context.js';
 import { ensureRenderer } from './renderer-build.js';
@@ -17,8 +17,10 @@ export async function runServe(o: ServeOptions): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, got '${o.port}'`);
   const staticDir = await ensureRenderer();
   const home = homeDir(o);
-  const db = o.db ? dbFile(o) : await chooseDatabase(home, dbFile(o), { log: (l) => process.stdout.write(l + '\n') });
-  const worker = await startWorkerClient({ dbFile: db, home });
+  const real = dbFile(o);
+  const db = o.db ? real : await chooseDatabase(home, real, { log: (l) => process.stdout.write(l + '\n') });
+  // Erase and restore in Instellingen restart the worker; after an erase it opens the real (empty) store.
+  const worker = await startRestartingWorker({ dbFile: db, home, afterErase: real });
   const host = await startHost({ call: worker.call, subscribe: worker.subscribe, staticDir, port });
   process.stdout.write(`Spiegel draait op ${host.url}\n(Ctrl+C stopt)\n`);
   if (o.open) openBrowser(host.url);

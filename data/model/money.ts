@@ -3,6 +3,7 @@
 // A line is approved when its declaration has a JW325 whose DeclaratieAntwoord does not list it, rejected
 // when it is listed or the JW325 has no DeclaratieAntwoord at all, and pending while no JW325 has arrived.
 import type Database from 'better-sqlite3';
+import { runSteps, within, type BuildStep } from '../system/steps.js';
 
 export type MoneyStatus = 'approved' | 'rejected' | 'pending';
 
@@ -144,22 +145,36 @@ function statusOf(line: LineRow, answered: Answered | undefined): MoneyStatus {
   return answered.rejected.has(line.referentieNummer) ? 'rejected' : 'approved';
 }
 
-function loadLines(db: Database.Database): LineRow[] {
-  return db
-    .prepare(
-      `SELECT declaration_id AS declarationId, referentie_nummer AS referentieNummer, pseudonym AS client, municipality,
-              provider, toewijzing_nr AS toewijzingNr, product_category AS productCategory, product_code AS productCode,
-              periode_begin AS periodStart, periode_eind AS periodEnd, bedrag AS amount, volume, eenheid
-         FROM declaration_line ORDER BY id`,
-    )
-    .all() as LineRow[];
+// Lines are read a page at a time (keyset on id), so a data process can answer between pages.
+const PAGE = 20_000;
+
+function* loadLines(db: Database.Database): Generator<BuildStep, LineRow[]> {
+  const page = db.prepare(
+    `SELECT id, declaration_id AS declarationId, referentie_nummer AS referentieNummer, pseudonym AS client, municipality,
+            provider, toewijzing_nr AS toewijzingNr, product_category AS productCategory, product_code AS productCode,
+            periode_begin AS periodStart, periode_eind AS periodEnd, bedrag AS amount, volume, eenheid
+       FROM declaration_line WHERE id > ? ORDER BY id LIMIT ${PAGE}`,
+  );
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM declaration_line').get() as { n: number }).n;
+  const out: LineRow[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as (LineRow & { id: number })[];
+    for (const r of rows) out.push(r);
+    if (rows.length < PAGE) return out;
+    after = rows[rows.length - 1]!.id;
+    yield ['money', Math.min(1, out.length / Math.max(1, total))];
+  }
 }
 
 /** One row per stored declaration line (conflicting second copies are not lines). Credits are negative
- *  lines in their own ProductPeriode month; the line they correct stays as it is. */
-export function loadDeclarationLines(db: Database.Database): MoneyLine[] {
+ *  lines in their own ProductPeriode month; the line they correct stays as it is. Steps report the share
+ *  of lines read (0..1). */
+export function* declarationLineSteps(db: Database.Database): Generator<BuildStep, MoneyLine[]> {
   const { answered } = answersByDeclaration(db);
-  return loadLines(db).map((l) => ({
+  yield ['money', 0.35]; // the answers take about a third of the time the lines take
+  const lines = yield* within(loadLines(db), 0.35, 1);
+  return lines.map((l) => ({
     referentieNummer: l.referentieNummer,
     client: l.client,
     municipality: l.municipality,
@@ -177,12 +192,16 @@ export function loadDeclarationLines(db: Database.Database): MoneyLine[] {
   }));
 }
 
+export function loadDeclarationLines(db: Database.Database): MoneyLine[] {
+  return runSteps(declarationLineSteps(db));
+}
+
 /** Declarations whose approved lines do not add up to the TotaalToegekendBedrag of their JW325 (DOMAIN.md §8).
  *  Only answers with a DeclaratieAntwoord state a total; a declaration without an answer is not checked. */
 export function checkDeclarationTotals(db: Database.Database): DeclarationTotalMismatch[] {
   const { declarations, answered } = answersByDeclaration(db);
   const approved = new Map<number, number>();
-  for (const l of loadLines(db)) {
+  for (const l of runSteps(loadLines(db))) {
     const a = answered.get(l.declarationId);
     if (statusOf(l, a) === 'approved') approved.set(l.declarationId, (approved.get(l.declarationId) ?? 0) + l.amount);
   }

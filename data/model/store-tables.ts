@@ -49,14 +49,30 @@ const STATUS_CODE = { pending: STATUS.pending, approved: STATUS.approved, reject
 
 /** Declaration lines with their amounts: one money fact row each, so the amounts live here, not per row. */
 export function linesTable(lines: readonly MoneyLine[]): Table {
+  // One pass filling typed arrays: Int32Array.from with a callback per column took about a second on 626.368
+  // lines (a region at scale 1), a step in which the data process could not answer a status call.
+  const n = lines.length;
+  const [toewijzingNr, periodStart, periodEnd, amount, volume] = [0, 0, 0, 0, 0].map(() => new Int32Array(n)) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const status = new Uint8Array(n);
+  const references = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    references[i] = l.referentieNummer;
+    toewijzingNr[i] = l.toewijzingNr;
+    periodStart[i] = dayOf(l.periodStart);
+    periodEnd[i] = dayOf(l.periodEnd);
+    amount[i] = l.amount;
+    volume[i] = l.volume ?? 0;
+    status[i] = STATUS_CODE[l.status];
+  }
   return new Table({
-    referentieNummer: utf8Vector(lines.map((l) => l.referentieNummer)),
-    toewijzingNr: int32Vector(Int32Array.from(lines, (l) => l.toewijzingNr)),
-    periodStart: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodStart))),
-    periodEnd: int32Vector(Int32Array.from(lines, (l) => dayOf(l.periodEnd))),
-    amount: int32Vector(Int32Array.from(lines, (l) => l.amount)),
-    volume: int32Vector(Int32Array.from(lines, (l) => l.volume ?? 0)),
-    status: uint8Vector(Uint8Array.from(lines, (l) => STATUS_CODE[l.status])),
+    referentieNummer: utf8Vector(references),
+    toewijzingNr: int32Vector(toewijzingNr),
+    periodStart: int32Vector(periodStart),
+    periodEnd: int32Vector(periodEnd),
+    amount: int32Vector(amount),
+    volume: int32Vector(volume),
+    status: uint8Vector(status),
   });
 }
 

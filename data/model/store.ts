@@ -14,15 +14,18 @@ import { loadSchools, loadWijk } from '../tables/links.js';
 import { DELETED, deriveCarePeriods, winningAssignments, type AssignmentRow, type CarePeriod } from './careperiods.js';
 import { loadClientFacts } from './clients.js';
 import { loadAssignments, loadStarts, loadStops } from './load.js';
-import { loadDeclarationLines, type MoneyLine } from './money.js';
+import { declarationLineSteps, type MoneyLine } from './money.js';
 import { DERIVED_REFERRER, referrerOfAssignment, type AssignmentReferrer } from './requests.js';
 import { endReasonOf } from './store-endreason.js';
 import { buildFacts } from './store-facts.js';
 import { RecordSet, dayOf, monthOfDayIndex, rowDictionaries, type DimensionValues } from './store-records.js';
 import { assignmentsTable, clientsTable, linesTable, periodTables } from './store-tables.js';
 import { assignTrajectories } from './trajectories.js';
+import { runSteps, within, type BuildStep } from '../system/steps.js';
 
 const key = (municipality: string, toewijzingNr: number): string => `${municipality}\u0000${toewijzingNr}`;
+// Records pushed between two steps: some tens of milliseconds of work.
+const CHUNK = 20_000;
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Inputs {
@@ -34,21 +37,30 @@ interface Inputs {
 }
 
 /** What the store is made of, limited to what starts on or before the peildatum. */
-function loadInputs(db: Database.Database, peildatum: number): Inputs {
+function* loadInputs(db: Database.Database, peildatum: number): Generator<BuildStep, Inputs> {
   const rows = loadAssignments(db);
-  const periods = deriveCarePeriods(rows, loadStarts(db), loadStops(db)).periods.filter((p) => p.start <= peildatum);
+  yield ['reading', 0.01];
+  const starts = loadStarts(db);
+  const stops = loadStops(db);
+  yield ['periods', 0.03];
+  const periods = deriveCarePeriods(rows, starts, stops).periods.filter((p) => p.start <= peildatum);
   const winners = winningAssignments(rows);
   const assignments = [...winners.values()]
     .filter((a) => a.redenWijziging !== DELETED && dayOf(a.ingangsdatum) <= peildatum && (a.einddatum === null || a.einddatum >= a.ingangsdatum))
     .sort((a, b) => byText(a.municipality, b.municipality) || a.toewijzingNr - b.toewijzingNr);
-  const lines = loadDeclarationLines(db)
+  yield ['money', 0.1];
+  const lines = (yield* within(declarationLineSteps(db), 0.1, 0.38))
     .filter((l) => dayOf(l.periodStart) <= peildatum)
     .sort((a, b) => byText(a.client, b.client) || byText(a.provider, b.provider) || byText(a.referentieNummer, b.referentieNummer) || byText(a.municipality, b.municipality));
+  yield ['money', 0.44];
   const referrers = new Map(referrerOfAssignment(db).map((r) => [key(r.municipality, r.toewijzingNr), r]));
+  yield ['facts', 0.48];
   return { periods, lines, assignments, winners, referrers };
 }
 
-export function buildFactStore(db: Database.Database, peildatum: string | null, classify: Classifier): FactStore {
+/** Builds the store in steps; each yield says where it is (phase, fraction of the whole build, weighed on the
+ *  demo region), so a data process can answer status calls and stop between steps (data/system/work.ts). */
+export function* factStoreSteps(db: Database.Database, peildatum: string | null, classify: Classifier): Generator<BuildStep, FactStore> {
   const peil = peildatum === null ? null : toDay(peildatum);
   const wijk = loadWijk(db);
   const dictionaries = rowDictionaries();
@@ -57,7 +69,7 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
   const assigned = new RecordSet(KIND.assignment, true, dictionaries);
   const inputs: Inputs = peil === null
     ? { periods: [], lines: [], assignments: [], winners: new Map(), referrers: new Map() }
-    : loadInputs(db, peil);
+    : yield* loadInputs(db, peil);
   const { lines, assignments, winners, referrers } = inputs;
   const until = peil ?? 0;
   // Periods numbered by trajectory (none first), then start: each trajectory's rows end up contiguous within
@@ -79,32 +91,44 @@ export function buildFactStore(db: Database.Database, peildatum: string | null, 
     ];
   };
 
-  for (const p of periods) {
+  for (const [i, p] of periods.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.48 + (0.02 * i) / periods.length];
     const end = Math.min(p.end ?? until, until);
     const winner = winners.get(`${p.municipality}|${p.toewijzingNr}`); // winningAssignments' key
     const reason = endReasonOf(p, until, winner?.redenWijziging ?? null);
     care.push(p.client, monthOfDayIndex(p.start), monthOfDayIndex(end), end, dims(p, DERIVED_REFERRER, reason, ''));
   }
-  for (const l of lines) {
+  yield ['facts', 0.5];
+  for (const [i, l] of lines.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.5 + (0.2 * i) / lines.length];
     const month = monthIndex(l.month);
     money.push(l.client, month, month, dayOf(l.periodEnd), dims(l, '', '', l.eenheid ?? ''));
   }
-  for (const a of assignments) {
+  yield ['facts', 0.7];
+  for (const [i, a] of assignments.entries()) {
+    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.7 + (0.03 * i) / assignments.length];
     const end = Math.min(a.einddatum === null ? until : dayOf(a.einddatum), until);
     assigned.push(a.pseudonym ?? '', monthOfDayIndex(dayOf(a.ingangsdatum)), monthOfDayIndex(end), end, dims(a, DERIVED_REFERRER, '', ''));
   }
 
+  yield ['facts', 0.73];
   const pseudonyms = [...new Set([...care.clients, ...money.clients, ...assigned.clients])].sort(byText);
   const clientIndex = new Map(pseudonyms.map((p, i) => [p, i]));
+  yield ['facts', 0.76];
   const people = peil === null ? new Map() : loadClientFacts(db);
+  yield ['facts', 0.81];
   const schools = peil === null ? new Map<string, string>() : loadSchools(db, peildatum);
-  return {
-    facts: buildFacts([care, money, assigned], clientIndex, dictionaries),
-    clients: clientsTable(pseudonyms, people, schools),
-    ...periodTables(periods, trajectoryOf, until),
-    lines: linesTable(lines),
-    assignments: assignmentsTable(assignments, until),
-    wijk,
-    peildatum: peil,
-  };
+  yield ['facts', 0.83];
+  const facts = buildFacts([care, money, assigned], clientIndex, dictionaries);
+  yield ['tables', 0.87];
+  const clients = clientsTable(pseudonyms, people, schools);
+  const tables = periodTables(periods, trajectoryOf, until);
+  yield ['tables', 0.88];
+  const linesColumns = linesTable(lines);
+  yield ['tables', 0.99];
+  return { facts, clients, ...tables, lines: linesColumns, assignments: assignmentsTable(assignments, until), wijk, peildatum: peil };
+}
+
+export function buildFactStore(db: Database.Database, peildatum: string | null, classify: Classifier): FactStore {
+  return runSteps(factStoreSteps(db, peildatum, classify));
 }

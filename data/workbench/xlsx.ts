@@ -3,6 +3,7 @@
 // subtotal and total lines too, and the panes are frozen below the header and right of the row labels.
 import type { FigureFormat } from '../../core/export/figures.js';
 import type { PivotTable } from '../../core/export/table.js';
+import { activeCheckpoint } from '../system/work.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,6 +19,8 @@ export const NUMBER_FORMATS: Record<FigureFormat, string> = {
 export async function pivotXlsx(table: PivotTable, sheetName = 'Spiegel'): Promise<Uint8Array<ArrayBuffer>> {
   // Loaded on first use: exceljs is large and only exports need it.
   const { default: Excel } = await import('exceljs');
+  const checkpoint = activeCheckpoint(); // an export task's, when run as one (data/system/work.ts)
+  const rows = table.body.length;
   const workbook = new Excel.Workbook();
   workbook.creator = 'Spiegel';
   const top = 1 + table.notes.length + table.header.length;
@@ -26,14 +29,15 @@ export async function pivotXlsx(table: PivotTable, sheetName = 'Spiegel'): Promi
   sheet.addRow([table.title]).font = { bold: true };
   for (const note of table.notes) sheet.addRow([note]).font = { italic: true };
   for (const head of table.header) sheet.addRow(head.map((h) => (h === '' ? null : h))).font = { bold: true };
-  table.body.forEach((line, i) => {
+  for (const [i, line] of table.body.entries()) {
+    if (i % 500 === 0) await checkpoint('writing', 0.1 + (0.8 * i) / rows);
     const row = sheet.addRow(line.map((c) => (typeof c === 'string' ? (c === '' ? null : c) : c.value)));
     line.forEach((c, j) => {
       if (typeof c === 'string') return;
       row.getCell(j + 1).numFmt = NUMBER_FORMATS[c.format];
     });
     if (table.kinds[i] !== 'row') row.font = { bold: true };
-  });
+  }
 
   // Widths from the longest text in each column (the title does not count: it may run across).
   const width = Math.max(...[...table.header, ...table.body].map((l) => l.length), 1);
@@ -44,6 +48,7 @@ export async function pivotXlsx(table: PivotTable, sheetName = 'Spiegel'): Promi
     });
     sheet.getColumn(c + 1).width = Math.min(60, Math.max(8, ...lengths) + 2);
   }
+  await checkpoint('writing', 0.9);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as unknown as ArrayLike<number>); // a copy: exceljs hands out a Node Buffer
 }

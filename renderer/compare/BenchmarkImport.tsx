@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../../core/contract/api.js';
 import { formatDateTime } from '../format.js';
 import { useCall } from '../flows/useCall.js';
+import { wasCancelled } from '../work/Cancelled.js';
 import { valueText } from './cells.js';
 
 export function BenchmarkImport({ api, version, onImported }: { api: SpiegelApi; version: number; onImported: () => void }) {
@@ -20,6 +21,7 @@ export function BenchmarkImport({ api, version, onImported }: { api: SpiegelApi;
     setBusy(true);
     const r = await api.invoke('benchmark/import', { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
     setBusy(false);
+    if (!r.ok && wasCancelled(r.error)) return setStatus({ text: t('work.benchmarkCancelled'), error: false });
     if (!r.ok) return setStatus({ text: t('app.error', { message: r.error.message }), error: true });
     const v = r.value;
     if (v.status === 'rejected') return setStatus({ text: t('compare.benchmark.rejected', { file: v.file, reason: v.errors[0]?.reason ?? '' }), error: true });

@@ -9,6 +9,7 @@ import type { Lang } from '../../core/registry.js';
 import { formatNumber } from '../format.js';
 import { FlowChart } from '../flows/FlowChart.js';
 import { useCall } from '../flows/useCall.js';
+import { ChartFigure } from '../ui/ChartFigure.js';
 import { BenchmarkImport } from './BenchmarkImport.js';
 import { benchmarkSpec, type BenchmarkDatum } from './benchmarkSpec.js';
 import { Plain } from './Cell.js';
@@ -91,17 +92,17 @@ export function BenchmarkTab({ api, version, suppress, state, update }: Props) {
       {result && result.year === null && <p className="note">{t('compare.benchmark.none')}</p>}
       {result && result.year !== null && figure && (
         <>
-          <figure className="chart-box compare-chart-box">
-            <figcaption>{t('compare.benchmark.chartCaption', { figure: figure.label[lang], year: result.year })}</figcaption>
+          <ChartFigure
+            className="compare-chart-box"
+            caption={t('compare.benchmark.chartCaption', { figure: figure.label[lang], year: result.year })}
+            notes={<li>{withRefs ? t('compare.benchmark.chartNote') : t('compare.benchmark.chartNoteCount')}</li>}
+          >
             <FlowChart
               className="benchmark-chart"
               label={t('compare.benchmark.chartCaption', { figure: figure.label[lang], year: result.year })}
               spec={benchmarkSpec(chart, REFS.map(refLabel), { description: t('compare.benchmark.chartCaption', { figure: figure.label[lang], year: result.year }), value: figure.label[lang], own: t('compare.benchmark.own'), municipality: t('compare.municipalities.name') }, figure.unit === 'count' ? ',d' : ',.1f')}
             />
-            <ul className="chart-notes">
-              <li>{withRefs ? t('compare.benchmark.chartNote') : t('compare.benchmark.chartNoteCount')}</li>
-            </ul>
-          </figure>
+          </ChartFigure>
           <TableWrap label={t('compare.benchmark.tableCaption', { figure: figure.label[lang], year: result.year })}>
             <table className="pivot compare-table benchmark-table">
               <caption>{t('compare.benchmark.tableCaption', { figure: figure.label[lang], year: result.year })}</caption>

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/registry.js';
 import { downloadBytes } from '../pivot/workbench/download.js';
+import { exportFailure } from '../work/Cancelled.js';
 
-type Outcome = { ok: true; value: { bytes: Uint8Array; fileName: string; mime: string } } | { ok: false; error: { message: string } };
+type Outcome = { ok: true; value: { bytes: Uint8Array; fileName: string; mime: string } } | { ok: false; error: { code: string; message: string } };
 
 interface Props {
   /** Runs the export call for one format; null: nothing to export on this tab yet. */
@@ -21,7 +22,7 @@ export function CompareExport({ run, label }: Props) {
   const file = async (format: 'csv' | 'xlsx') => {
     if (!run) return;
     const r = await run(format, lang);
-    if (!r.ok) return setStatus({ text: t('workbench.export.failed', { message: r.error.message }), error: true });
+    if (!r.ok) return setStatus(exportFailure(t, r.error));
     downloadBytes(r.value.bytes, r.value.fileName, r.value.mime);
     setStatus({ text: t('workbench.export.saved', { file: r.value.fileName }), error: false });
   };

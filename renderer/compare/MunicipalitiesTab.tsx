@@ -8,6 +8,7 @@ import type { CompareMunicipalitiesResult, CompareMunicipalityFigures as Municip
 import type { Lang } from '../../core/registry.js';
 import { FlowChart } from '../flows/FlowChart.js';
 import { useCall } from '../flows/useCall.js';
+import { ChartFigure } from '../ui/ChartFigure.js';
 import { barSpec, type BarRow } from './barSpec.js';
 import { Cell, Plain } from './Cell.js';
 import { drawable, guarded, valueText, type Unit } from './cells.js';
@@ -88,9 +89,18 @@ export function MunicipalitiesTab({ api, version, period, suppress, state, updat
       {result && chart && (
         <>
           {!result.population.available && <p className="note">{t('compare.municipalities.noPopulation')}</p>}
-          <figure className="chart-box compare-chart-box">
-            <figcaption>{t('compare.municipalities.chartCaption', { measure: measureLabel, period: result.period.label[lang] })}</figcaption>
-            {chart.rows.length > 0 ? (
+          <ChartFigure
+            className="compare-chart-box"
+            caption={t('compare.municipalities.chartCaption', { measure: measureLabel, period: result.period.label[lang] })}
+            nothing={t('compare.chart.nothing')}
+            notes={
+              <>
+                <li>{t('compare.chart.barNotes', { previous: result.previous?.label[lang] ?? t('compare.previous') })}</li>
+                {chart.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skipped', { count: chart.skipped, n: chart.skipped })}</li>}
+              </>
+            }
+          >
+            {chart.rows.length > 0 && (
               <FlowChart
                 className="municipality-bars"
                 label={t('compare.municipalities.chartLabel', { measure: measureLabel, period: result.period.label[lang] })}
@@ -102,14 +112,8 @@ export function MunicipalitiesTab({ api, version, period, suppress, state, updat
                   name: t('compare.municipalities.name'),
                 })}
               />
-            ) : (
-              <p className="note">{t('compare.chart.nothing')}</p>
             )}
-            <ul className="chart-notes">
-              <li>{t('compare.chart.barNotes', { previous: result.previous?.label[lang] ?? t('compare.previous') })}</li>
-              {chart.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skipped', { count: chart.skipped, n: chart.skipped })}</li>}
-            </ul>
-          </figure>
+          </ChartFigure>
           <MunicipalityTable result={result} threshold={threshold} />
           <SegmentTable result={result} threshold={threshold} />
           <SuppressionLegend suppression={result.suppression} />

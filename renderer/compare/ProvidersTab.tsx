@@ -8,6 +8,7 @@ import type { CompareProvidersResult } from '../../core/contract/compare.js';
 import type { Lang } from '../../core/registry.js';
 import { FlowChart } from '../flows/FlowChart.js';
 import { useCall } from '../flows/useCall.js';
+import { ChartFigure } from '../ui/ChartFigure.js';
 import { drawable, valueText } from './cells.js';
 import { CompareExport } from './CompareExport.js';
 import type { CompareState } from './compareState.js';
@@ -65,9 +66,18 @@ export function ProvidersTab({ api, version, period, suppress, state, update, mu
               </div>
             ))}
           </dl>
-          <figure className="chart-box compare-chart-box">
-            <figcaption>{t('compare.providers.sharesCaption', { n: shares.providers.length, period: result.period.label[lang] })}</figcaption>
-            {shares.data.length > 0 ? (
+          <ChartFigure
+            className="compare-chart-box"
+            caption={t('compare.providers.sharesCaption', { n: shares.providers.length, period: result.period.label[lang] })}
+            nothing={t('compare.chart.nothing')}
+            notes={
+              <>
+                <li>{t('compare.providers.sharesNote')}</li>
+                {shares.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skippedShares', { count: shares.skipped, n: shares.skipped })}</li>}
+              </>
+            }
+          >
+            {shares.data.length > 0 && (
               <FlowChart
                 className="provider-shares"
                 label={t('compare.providers.sharesLabel', { n: shares.providers.length, period: result.period.label[lang] })}
@@ -78,14 +88,8 @@ export function ProvidersTab({ api, version, period, suppress, state, update, mu
                   municipality: t('compare.municipalities.name'),
                 })}
               />
-            ) : (
-              <p className="note">{t('compare.chart.nothing')}</p>
             )}
-            <ul className="chart-notes">
-              <li>{t('compare.providers.sharesNote')}</li>
-              {shares.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skippedShares', { count: shares.skipped, n: shares.skipped })}</li>}
-            </ul>
-          </figure>
+          </ChartFigure>
           <ProviderTable result={result} onProfile={(provider) => update({ provider })} />
           {result.providers.some((p) => !p.current.leadTime.final && p.current.leadTime.medianDays !== null) && <p className="note">{t('compare.providers.leadNote')}</p>}
           <SuppressionLegend suppression={result.suppression} />

@@ -8,6 +8,7 @@ import type { CompareQualityResult, CompareQualityRow as QualityRow } from '../.
 import type { Lang } from '../../core/registry.js';
 import { FlowChart } from '../flows/FlowChart.js';
 import { useCall } from '../flows/useCall.js';
+import { ChartFigure } from '../ui/ChartFigure.js';
 import { barSpec, type BarRow } from './barSpec.js';
 import { drawable, valueText } from './cells.js';
 import { CompareExport } from './CompareExport.js';
@@ -64,9 +65,18 @@ export function QualityTab({ api, version, period, suppress, state, update, muni
       )}
       {result && chart && (
         <>
-          <figure className="chart-box compare-chart-box">
-            <figcaption>{t('compare.quality.chartCaption', { share: shareLabel, period: result.period.label[lang] })}</figcaption>
-            {chart.rows.length > 0 ? (
+          <ChartFigure
+            className="compare-chart-box"
+            caption={t('compare.quality.chartCaption', { share: shareLabel, period: result.period.label[lang] })}
+            nothing={t('compare.chart.nothing')}
+            notes={
+              <>
+                <li>{t('compare.quality.chartNote')}</li>
+                {chart.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skipped', { count: chart.skipped, n: chart.skipped })}</li>}
+              </>
+            }
+          >
+            {chart.rows.length > 0 && (
               <FlowChart
                 className="quality-bars"
                 label={t('compare.quality.chartCaption', { share: shareLabel, period: result.period.label[lang] })}
@@ -78,14 +88,8 @@ export function QualityTab({ api, version, period, suppress, state, update, muni
                   name: t('compare.providers.provider'),
                 })}
               />
-            ) : (
-              <p className="note">{t('compare.chart.nothing')}</p>
             )}
-            <ul className="chart-notes">
-              <li>{t('compare.quality.chartNote')}</li>
-              {chart.skipped > 0 && <li className="chart-suppressed">{t('compare.chart.skipped', { count: chart.skipped, n: chart.skipped })}</li>}
-            </ul>
-          </figure>
+          </ChartFigure>
           <QualityTable result={result} />
           {result.retourCodes.length > 0 && (
             <TableWrap label={t('compare.quality.codesCaption')}>

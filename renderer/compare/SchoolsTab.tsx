@@ -9,6 +9,7 @@ import type { SchoolsResult } from '../../core/contract/schools.js';
 import { SEGMENTS, type Segment } from '../../core/domain/segments.js';
 import { FlowChart } from '../flows/FlowChart.js';
 import { useCall } from '../flows/useCall.js';
+import { ChartFigure } from '../ui/ChartFigure.js';
 import { valueText } from './cells.js';
 import { CompareExport } from './CompareExport.js';
 import type { CompareState } from './compareState.js';
@@ -85,9 +86,19 @@ export function SchoolsTab({ api, version, suppress, state, update, municipaliti
             {t('compare.schools.region', { clients: valueText(result.region.clients, 'count'), pupils: valueText(result.region.pupils, 'count'), rate: valueText(result.region.rate, 'share') })}
             {result.partial && ` ${t('compare.schools.partial')}`}
           </p>
-          <figure className="chart-box compare-chart-box funnel-box">
-            <figcaption>{t('compare.schools.chartCaption', { year })}</figcaption>
-            {points.length > 0 && result.region.rate !== null ? (
+          <ChartFigure
+            className="compare-chart-box funnel-box"
+            caption={t('compare.schools.chartCaption', { year })}
+            nothing={t('compare.chart.nothing')}
+            notes={
+              <>
+                <li>{t('compare.schools.funnelNote')}</li>
+                {hidden > 0 && <li className="chart-suppressed">{t('compare.schools.hidden', { count: hidden, n: hidden })}</li>}
+                {result.unmatched > 0 && <li>{t('compare.schools.unmatched', { count: result.unmatched, n: result.unmatched })}</li>}
+              </>
+            }
+          >
+            {points.length > 0 && result.region.rate !== null && (
               <FlowChart
                 className="funnel"
                 label={chartLabel}
@@ -103,15 +114,8 @@ export function SchoolsTab({ api, version, suppress, state, update, municipaliti
                   zones,
                 })}
               />
-            ) : (
-              <p className="note">{t('compare.chart.nothing')}</p>
             )}
-            <ul className="chart-notes">
-              <li>{t('compare.schools.funnelNote')}</li>
-              {hidden > 0 && <li className="chart-suppressed">{t('compare.schools.hidden', { count: hidden, n: hidden })}</li>}
-              {result.unmatched > 0 && <li>{t('compare.schools.unmatched', { count: result.unmatched, n: result.unmatched })}</li>}
-            </ul>
-          </figure>
+          </ChartFigure>
           <SchoolTable result={result} zones={zones} segmentLabel={segmentLabel} />
           <SuppressionLegend suppression={result.suppression} />
           <TabNotes notes={result.notes} />

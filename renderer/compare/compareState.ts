@@ -2,6 +2,7 @@
 // bookmark or the back button restores the tab, period and choices; whatever the hash holds is checked before it
 // is used (else the default).
 import { z } from 'zod';
+import { periodKey } from '../../core/contract/period.js';
 import { SEGMENTS } from '../../core/domain/segments.js';
 
 export const COMPARE_TABS = ['municipalities', 'providers', 'schools', 'benchmark', 'quality'] as const;
@@ -10,8 +11,6 @@ export type CompareTab = (typeof COMPARE_TABS)[number];
 /** What the municipalities chart draws: a count per 1,000 youth or money. */
 export const MUNICIPALITY_MEASURES = ['clients', 'metVerblijf', 'zonderVerblijf', 'perClient', 'perInhabitant'] as const;
 export type MunicipalityMeasure = (typeof MUNICIPALITY_MEASURES)[number];
-
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/);
 
 export const compareState = z
   .object({

@@ -6,6 +6,7 @@ import type { SpiegelApi } from '../../core/contract/api.js';
 import type { FlowsQueryInput } from '../../core/contract/flows.js';
 import type { Lang } from '../../core/registry.js';
 import { downloadBytes } from '../pivot/workbench/download.js';
+import { exportFailure } from '../work/Cancelled.js';
 
 export function FlowsExport({ api, query }: { api: SpiegelApi; query: FlowsQueryInput }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,7 @@ export function FlowsExport({ api, query }: { api: SpiegelApi; query: FlowsQuery
 
   const file = async (format: 'csv' | 'xlsx') => {
     const r = await api.invoke('export/flows', { query, format, lang });
-    if (!r.ok) return setStatus({ text: t('workbench.export.failed', { message: r.error.message }), error: true });
+    if (!r.ok) return setStatus(exportFailure(t, r.error));
     downloadBytes(r.value.bytes, r.value.fileName, r.value.mime);
     setStatus({ text: t('workbench.export.saved', { file: r.value.fileName }), error: false });
   };

@@ -19,6 +19,7 @@ import { useCall } from './useCall.js';
 import { useFlowsState } from './useFlowsState.js';
 import '../pivot/workbench.css';
 import './flows.css';
+import { BusyNote } from '../ui/BusyNote.js';
 
 interface Props {
   api: SpiegelApi;
@@ -53,6 +54,7 @@ export function FlowsView({ api, meta, version }: Props) {
     <section className={`flows-view workbench${meeting.on ? ' meeting' : ''}`} aria-labelledby="flows-title">
       <div className="workbench-bar">
         <h2 id="flows-title">{t('flows.title')}</h2>
+        <BusyNote busy={busy} />
         <FlowsExport api={api} query={query} />
         <MeetingToggle meeting={meeting} />
       </div>
@@ -69,7 +71,6 @@ export function FlowsView({ api, meta, version }: Props) {
           {t('app.error', { message: error })}
         </p>
       )}
-      {busy && <p className="busy" role="status">{t('workbench.busy')}</p>}
       {result && (
         <div className="results" aria-busy={busy}>
           <StockFlowSection result={result} group={state.group} onGroup={(group) => update({ group })} caption={caption} />

@@ -2,8 +2,7 @@
 // restores it, and whatever the hash holds is checked against the contract before it is used.
 import { z } from 'zod';
 import { DOORSTROOM_STATES, FLOW_BREAKDOWNS, FLOW_GRAINS, flowSegment, isPeriodKey, type FlowsQueryInput } from '../../core/contract/flows.js';
-
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/);
+import { periodKey } from '../../core/contract/period.js';
 
 export const flowsState = z
   .object({

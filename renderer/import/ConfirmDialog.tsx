@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog } from '../ui/Dialog.js';
 
 interface Props {
   title: string;
@@ -9,35 +10,28 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A modal <dialog>: focus stays inside, Escape cancels, and Cancel has the focus first because the
- *  action it guards cannot be taken back. */
+/** A confirmation in the app's one modal dialog (renderer/ui/Dialog.tsx): focus stays inside, Escape and × cancel,
+ *  and Cancel has the focus first because the action it guards cannot be taken back. */
 export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="confirm"
-      aria-labelledby="confirm-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+    <Dialog
+      title={title}
+      className="confirm-dialog"
+      onClose={onCancel}
+      closeLabel={cancelLabel}
+      initialFocus=".confirm-cancel"
+      actions={
+        <>
+          <button type="button" className="secondary confirm-cancel" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
     >
-      <h3 id="confirm-title">{title}</h3>
-      <div className="confirm-body">{children}</div>
-      <div className="confirm-buttons">
-        <button type="button" className="secondary" onClick={onCancel} autoFocus>
-          {cancelLabel}
-        </button>
-        <button type="button" className="danger" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      {children}
+    </Dialog>
   );
 }

@@ -23,7 +23,9 @@ import { useViews } from './workbench/useViews.js';
 import { useWorkbenchState } from './workbench/useWorkbenchState.js';
 import { ViewsMenu } from './workbench/ViewsMenu.js';
 import { MakeIndicator } from './workbench/MakeIndicator.js';
+import { Cancelled } from '../work/Cancelled.js';
 import './workbench.css';
+import { BusyNote } from '../ui/BusyNote.js';
 
 interface Props {
   api: SpiegelApi;
@@ -37,7 +39,7 @@ export function PivotView({ api, meta, version }: Props) {
   const [state, update] = useWorkbenchState();
   const meeting = useMeetingMode();
   const query = useMemo(() => effectiveQuery(state.query, meeting.on), [state.query, meeting.on]);
-  const { result, error, busy } = usePivot(api, query, version);
+  const { result, error, busy, cancelled, retry } = usePivot(api, query, version);
   const views = useViews(api);
   const hasPopulation = usePopulation(api, version);
   const { drill, open: openDrill, close: closeDrill } = useDrill(api, query);
@@ -62,6 +64,7 @@ export function PivotView({ api, meta, version }: Props) {
     <section className={`pivot-view workbench${meeting.on ? ' meeting' : ''}`} aria-labelledby="pivot-title">
       <div className="workbench-bar">
         <h2 id="pivot-title">{t('workbench.title')}</h2>
+        <BusyNote busy={busy} />
         <ViewsMenu
           views={views}
           query={state.query}
@@ -85,12 +88,12 @@ export function PivotView({ api, meta, version }: Props) {
         meeting={meeting.on}
       />
       {!meeting.on && <p className="note">{query.suppress ? t('workbench.suppressedView') : t('workbench.workingView')}</p>}
-      {error && (
+      {cancelled && <Cancelled onRetry={retry} />}
+      {error && !cancelled && (
         <p className="error" role="alert">
           {t('app.error', { message: error })}
         </p>
       )}
-      {busy && <p className="busy" role="status">{t('workbench.busy')}</p>}
       {result && (
         <div className="results" aria-busy={busy}>
           <PivotTable

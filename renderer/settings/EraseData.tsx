@@ -1,8 +1,8 @@
 // "Erase all data" (two steps: what goes, then a last confirmation) and "restore the last backup" (when one
-// exists). Both end the data process's hold on the store: the desktop app starts a fresh one on the next call;
-// the browser host has to be started again.
+// exists). Both end the data process's hold on the store; the desktop app (electron/main.ts) and the browser host
+// (data/worker-restart.ts) start a fresh one on the next call, so the view carries on with the new store.
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { SpiegelApi } from '../../core/contract/api.js';
 import { RESTORE_CONFIRMATION, type SettingsResult } from '../../core/contract/settings.js';
 import { ERASE_CONFIRMATION } from '../../core/contract/system.js';
@@ -28,15 +28,14 @@ export function EraseData({ api, settings, onDone }: Props) {
     setStep('idle');
     const r = await api.invoke('system/erase', { confirm: ERASE_CONFIRMATION });
     setOutcome(r.ok ? { kind: 'erased', removed: r.value.removed } : { kind: 'failed', message: r.error.message });
-    // The desktop app answers the next call from a fresh data process; the browser host has none to answer.
-    if (r.ok && settings.desktop) onDone();
+    // The next call is answered by a fresh data process: the views refetch from the new store.
+    if (r.ok) onDone();
   };
   const restore = async () => {
     setStep('idle');
     const r = await api.invoke('settings/restore-backup', { confirm: RESTORE_CONFIRMATION });
     setOutcome(r.ok ? { kind: 'restored', at: r.value.restoredFrom, kept: r.value.previousKeptAt } : { kind: 'failed', message: r.error.message });
-    // The desktop app answers the next call from a fresh data process; the browser host has none to answer.
-    if (r.ok && settings.desktop) onDone();
+    if (r.ok) onDone();
   };
 
   if (outcome && outcome.kind !== 'failed') {
@@ -55,8 +54,10 @@ export function EraseData({ api, settings, onDone }: Props) {
           ) : (
             <p>{t('settings.restore.done', { date: formatDateTime(outcome.at) })} {outcome.kept && t('settings.restore.kept', { file: outcome.kept })}</p>
           )}
-          <p>
-            <Trans i18nKey={settings.desktop ? 'settings.erase.restartDesktop' : 'settings.erase.restartBrowser'} components={{ code: <code /> }} />
+          {/* The desktop app opens the demo region again while the real store is empty (data/demo.ts chooseDatabase);
+              the browser host goes on with the real, empty store (docs/PRIVACY.md §3). */}
+          <p className="continues">
+            {outcome.kind === 'restored' ? t('settings.restore.continues') : settings.desktop ? t('settings.erase.restartDesktop') : t('settings.erase.continues')}
           </p>
           {settings.desktop && (
             <button type="button" onClick={() => location.reload()}>

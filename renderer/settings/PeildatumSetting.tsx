@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsResult } from '../../core/contract/settings.js';
 import { formatDate } from '../format.js';
+import { DateField } from '../ui/DateField.js';
 import { Section } from './Section.js';
 
 interface Props {
@@ -40,7 +41,7 @@ export function PeildatumSetting({ peildatum, onSave }: Props) {
         }}
       >
         <label htmlFor={id}>{t('settings.peildatum.label')}</label>
-        <input id={id} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField id={id} value={date} onChange={setDate} />
         <button type="submit" disabled={!date || date === peildatum.override}>
           {t('settings.save')}
         </button>

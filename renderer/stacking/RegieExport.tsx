@@ -8,6 +8,7 @@ import type { SpiegelApi } from '../../core/contract/api.js';
 import type { RegieArgs } from '../../core/contract/stacking.js';
 import type { Lang } from '../../core/registry.js';
 import { downloadBytes } from '../pivot/workbench/download.js';
+import { exportFailure } from '../work/Cancelled.js';
 
 export function RegieExport({ api, query }: { api: SpiegelApi; query: RegieArgs }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +26,7 @@ export function RegieExport({ api, query }: { api: SpiegelApi; query: RegieArgs 
   const file = async (format: 'csv' | 'xlsx') => {
     if (!confirmed) return;
     const r = await api.invoke('export/regie-op-drie', { query, format, lang, confirmOwnCaseList: true });
-    if (!r.ok) return setStatus({ text: t('workbench.export.failed', { message: r.error.message }), error: true });
+    if (!r.ok) return setStatus(exportFailure(t, r.error));
     downloadBytes(r.value.bytes, r.value.fileName, r.value.mime);
     setStatus({ text: t('workbench.export.saved', { file: r.value.fileName }), error: false });
   };

@@ -19,6 +19,7 @@ import { useStackingState } from './useStackingState.js';
 import '../pivot/workbench.css';
 import '../flows/flows.css';
 import './stacking.css';
+import { BusyNote } from '../ui/BusyNote.js';
 
 interface Props {
   api: SpiegelApi;
@@ -51,6 +52,7 @@ export function StackingView({ api, meta, version }: Props) {
     <section className={`flows-view stacking-view workbench${meeting.on ? ' meeting' : ''}`} aria-labelledby="stacking-title">
       <div className="workbench-bar">
         <h2 id="stacking-title">{t('stacking.title')}</h2>
+        <BusyNote busy={busy} />
         <MeetingToggle meeting={meeting} />
       </div>
       {meeting.on && <MeetingBanner />}
@@ -61,7 +63,6 @@ export function StackingView({ api, meta, version }: Props) {
           {t('app.error', { message: error })}
         </p>
       )}
-      {busy && <p className="busy" role="status">{t('workbench.busy')}</p>}
       {result && (
         <div className="results" aria-busy={busy}>
           <OverTimeSection result={result} group={state.group} onGroup={(group) => update({ group })} />

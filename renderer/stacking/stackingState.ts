@@ -2,8 +2,7 @@
 // back button restores it, and whatever the hash holds is checked before it is used (else the default).
 import { z } from 'zod';
 import { STACKING_BREAKDOWNS } from '../../core/contract/stacking.js';
-
-const periodKey = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/);
+import { periodKey } from '../../core/contract/period.js';
 
 export const stackingState = z
   .object({

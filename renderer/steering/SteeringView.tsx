@@ -17,6 +17,7 @@ import { useSteering } from './useSteering.js';
 import '../pivot/workbench.css';
 import '../flows/flows.css';
 import './steering.css';
+import { BusyNote } from '../ui/BusyNote.js';
 
 interface Props {
   api: SpiegelApi;
@@ -42,6 +43,7 @@ function SteeringWork({ api, meta, version, state, update }: Props & { state: St
     <section className={`flows-view steering-view workbench${meeting.on ? ' meeting' : ''}`} aria-labelledby="steering-title">
       <div className="workbench-bar">
         <h2 id="steering-title">{t('steering.title')}</h2>
+        <BusyNote busy={(steering.series.busy || steering.months.busy)} />
         <button type="button" className="secondary" onClick={() => update({ report: true })}>
           {t('steering.report.open')}
         </button>
@@ -60,7 +62,6 @@ function SteeringWork({ api, meta, version, state, update }: Props & { state: St
           {t('app.error', { message: e })}
         </p>
       ))}
-      {(steering.series.busy || steering.months.busy) && <p className="busy" role="status">{t('workbench.busy')}</p>}
       {series && <IndicatorsSection meta={meta} result={series} meeting={meeting.on} onDelete={(id) => void steering.remove(id)} />}
       <ProgrammeSection api={api} meta={meta} version={version} suppress={suppress} meeting={meeting.on} onSaved={steering.refresh} />
       {months && <MonthsSection months={months.months} meeting={meeting.on} onClose={steering.close} onReopen={steering.reopen} />}

@@ -2,7 +2,7 @@
 // median, classes of days); the ageing list of "toegewezen, niet gestart" and trajectories running over 18
 // months without a new assignment. The two lists name assignments, so they stay in the app: never in
 // meeting mode or the printed report.
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WAIT_CLASSES, type WaitingResult } from '../../core/contract/analysis.js';
 import type { SpiegelApi } from '../../core/contract/api.js';
@@ -10,10 +10,15 @@ import type { Lang } from '../../core/registry.js';
 import { useCall } from '../flows/useCall.js';
 import { days } from '../flows/figures.js';
 import { formatDate, formatNumber } from '../format.js';
+import { CaseTable, type CaseColumn } from '../ui/CaseTable.js';
 import { CallState } from './CallState.js';
 import { figureText } from './values.js';
 
 const LIST_MAX = 50;
+type NotStartedItem = WaitingResult['notStarted']['items'][number];
+type LongTrajectoryItem = WaitingResult['longTrajectories']['items'][number];
+type CaseItem = { municipality: string; toewijzingNr: number; provider: string };
+const caseKey = (x: CaseItem) => `${x.municipality}-${x.toewijzingNr}`;
 
 interface Props {
   api: SpiegelApi;
@@ -77,6 +82,38 @@ export function WaitingSection({ api, version, period, suppress, meeting, labelO
   const threshold = result?.suppression.threshold ?? 5;
   // The list totals are plain counts (each assignment one child): 1–4 are hidden like any cell when suppressed.
   const count = (n: number) => (suppress && n > 0 && n < threshold ? `<${threshold}` : formatNumber(n));
+  const column = <T,>(key: string, cell: (x: T) => ReactNode, num = false): CaseColumn<T> => ({ key, label: t(`steering.waiting.col.${key}`), cell, num });
+  // Both lists name the assignment first: municipality, number, provider.
+  const assignmentColumns = <T extends CaseItem>(): CaseColumn<T>[] => [
+    column<T>('municipality', (x) => labelOf('municipality', x.municipality)),
+    column<T>('assignment', (x) => x.toewijzingNr, true),
+    column<T>('provider', (x) => labelOf('provider', x.provider)),
+  ];
+  const notStartedColumns: CaseColumn<NotStartedItem>[] = [
+    ...assignmentColumns(),
+    column('product', (x) => x.product),
+    column('assignedOn', (x) => formatDate(x.assignedOn)),
+    column('ingangsdatum', (x) => formatDate(x.ingangsdatum)),
+    column('age', (x) => formatNumber(x.ageDays), true),
+  ];
+  const longColumns: CaseColumn<LongTrajectoryItem>[] = [
+    ...assignmentColumns(),
+    column('start', (x) => formatDate(x.start)),
+    column('months', (x) => formatNumber(x.months), true),
+    column('lastAssignedOn', (x) => formatDate(x.lastAssignedOn)),
+  ];
+  // A list, when it has items: its first LIST_MAX under "steering.waiting.<name>List", in table.<name>-table.
+  const caseList = <T extends CaseItem>(name: 'ageing' | 'long', items: readonly T[], columns: CaseColumn<T>[]) =>
+    items.length > 0 && (
+      <CaseTable
+        className={`${name}-table`}
+        summary={t(`steering.waiting.${name}List`, { n: items.length })}
+        caption={t(`steering.waiting.${name}Caption`)}
+        columns={columns}
+        rows={items.slice(0, LIST_MAX)}
+        rowKey={caseKey}
+      />
+    );
   return (
     <section className="steering-section waiting-section" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('steering.waiting.title', { period })}</h3>
@@ -93,66 +130,9 @@ export function WaitingSection({ api, version, period, suppress, meeting, labelO
             <p className="note">{t('steering.waiting.hidden')}</p>
           ) : (
             <>
-              {result.notStarted.items.length > 0 && (
-                <details className="case-list">
-                  <summary>{t('steering.waiting.ageingList', { n: result.notStarted.items.length })}</summary>
-                  <table className="pivot ageing-table">
-                    <caption>{t('steering.waiting.ageingCaption')}</caption>
-                    <thead>
-                      <tr>
-                        {['municipality', 'assignment', 'provider', 'product', 'assignedOn', 'ingangsdatum', 'age'].map((k) => (
-                          <th key={k} scope="col">
-                            {t(`steering.waiting.col.${k}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {result.notStarted.items.slice(0, LIST_MAX).map((x) => (
-                        <tr key={`${x.municipality}-${x.toewijzingNr}`}>
-                          <td>{labelOf('municipality', x.municipality)}</td>
-                          <td className="num">{x.toewijzingNr}</td>
-                          <td>{labelOf('provider', x.provider)}</td>
-                          <td>{x.product}</td>
-                          <td>{formatDate(x.assignedOn)}</td>
-                          <td>{formatDate(x.ingangsdatum)}</td>
-                          <td className="num">{formatNumber(x.ageDays)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              )}
+              {caseList('ageing', result.notStarted.items, notStartedColumns)}
               <p className="note">{t('steering.waiting.long', { total: count(result.longTrajectories.total) })}</p>
-              {result.longTrajectories.items.length > 0 && (
-                <details className="case-list">
-                  <summary>{t('steering.waiting.longList', { n: result.longTrajectories.items.length })}</summary>
-                  <table className="pivot long-table">
-                    <caption>{t('steering.waiting.longCaption')}</caption>
-                    <thead>
-                      <tr>
-                        {['municipality', 'assignment', 'provider', 'start', 'months', 'lastAssignedOn'].map((k) => (
-                          <th key={k} scope="col">
-                            {t(`steering.waiting.col.${k}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {result.longTrajectories.items.slice(0, LIST_MAX).map((x) => (
-                        <tr key={`${x.municipality}-${x.toewijzingNr}`}>
-                          <td>{labelOf('municipality', x.municipality)}</td>
-                          <td className="num">{x.toewijzingNr}</td>
-                          <td>{labelOf('provider', x.provider)}</td>
-                          <td>{formatDate(x.start)}</td>
-                          <td className="num">{formatNumber(x.months)}</td>
-                          <td>{formatDate(x.lastAssignedOn)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              )}
+              {caseList('long', result.longTrajectories.items, longColumns)}
             </>
           )}
         </>

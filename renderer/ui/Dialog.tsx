@@ -1,4 +1,4 @@
-// The one modal dialog of the app (help, shortcuts, the tour): the native <dialog> shown modally, so focus
+// The one modal dialog of the app (help, shortcuts, the tour, indicators, confirmations): the native <dialog> shown modally, so focus
 // stays inside and the page behind is inert; Escape closes; on close the focus goes back to where it was
 // (the Help button, the grid cell where '?' was pressed).
 import { useId, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';

@@ -7,8 +7,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureRenderer } from '../../data/cli/renderer-build.js';
 import { startHost, type Host } from '../../data/host/server.js';
-import { startWorkerClient, type WorkerClient } from '../../data/worker-client.js';
+import type { WorkerClient } from '../../data/worker-client.js';
+import { startRestartingWorker } from '../../data/worker-restart.js';
 import { startEgressRecorder, type EgressRecorder } from './egress.js';
+import type { StepDelay } from '../../data/system/work.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist/renderer');
@@ -44,7 +46,8 @@ export interface BrowserStack {
  *  serve` chooses: data/demo.ts chooseDatabase); by default the real one, empty. */
 export async function startBrowserStack(
   prefix = 'spiegel-e2e-',
-  options: { database?: (home: string, real: string) => Promise<string> } = {},
+  // stepDelayMs: long work waits this long at every checkpoint (data/system/work.ts), so a test can watch it and cancel.
+  options: { database?: (home: string, real: string) => Promise<string>; stepDelayMs?: StepDelay } = {},
 ): Promise<BrowserStack> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await ensureRenderer();
@@ -52,7 +55,8 @@ export async function startBrowserStack(
   const home = mkdtempSync(join(tmpdir(), prefix));
   const real = join(home, 'spiegel.sqlite');
   const dbFile = options.database ? await options.database(join(home, 'home'), real) : real;
-  const backend = await startWorkerClient({ dbFile, home: join(home, 'home') });
+  // As `spiegel serve` runs it: restarted after erase (then on the real database) and restore.
+  const backend = await startRestartingWorker({ dbFile, home: join(home, 'home'), afterErase: real, stepDelayMs: options.stepDelayMs });
   const host = await startHost({ call: backend.call, subscribe: (l) => void backend.subscribe(l), staticDir: DIST });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

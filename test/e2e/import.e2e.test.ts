@@ -168,6 +168,8 @@ describe('import view in the browser host', () => {
     expect(await dialog.getByRole('heading').innerText()).toMatch(new RegExp(`^Import van \\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2} \\(${SOURCE}\\) ongedaan maken\\?$`));
     expect(await dialog.innerText()).toContain('Berichten die geen andere import bevat worden verwijderd');
     expect(await dialog.innerText()).toContain('Deze import houdt nu 12 berichten vast.');
+    // Undo cannot be taken back: the focus starts on Cancel, so an Enter by habit does nothing harmful.
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null && document.activeElement?.textContent)).toBe('Annuleren');
     await shot('3-undo-dialog');
     // Escape backs out without changing anything.
     await page.keyboard.press('Escape');

@@ -59,7 +59,11 @@ describe('steering view in the browser host', () => {
     await dialog.getByLabel('Project', { exact: true }).fill('Ambulant dichtbij');
     await dialog.getByLabel('Nulmeting: maand').selectOption('2024-06');
     await dialog.getByLabel('Doelwaarde').fill('1');
+    // A date pasted as 2025-12-31 is read and shown back as Spiegel writes dates (a text field, not the
+    // browser's date input with its mm/dd/yyyy in an American locale).
     await dialog.getByLabel('Doeldatum').fill('2025-12-31');
+    await dialog.getByLabel('Doeldatum').press('Tab');
+    expect(await dialog.getByLabel('Doeldatum').inputValue()).toBe('31-12-2025');
     await dialog.getByLabel('Richting').selectOption('down');
     await stack.shot('steering-1-make-indicator');
     await expectAccessible(page, 'the Maak indicator dialog');

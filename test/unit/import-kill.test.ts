@@ -14,7 +14,7 @@ import { createService } from '../../data/service.js';
 import { BIN } from './cli-helpers.js';
 import { prng } from '../fixtures/prng.js';
 
-const TRIALS = Number(process.env.POWERLOSS_TRIALS ?? 20); // 100 in npm run scale:powerloss
+const TRIALS = Number(process.env.POWERLOSS_TRIALS ?? 10); // 100 in npm run scale:powerloss
 const COUNTED = ['message', 'assignment_version', 'care_start', 'care_stop', 'declaration', 'declaration_line', 'declaration_answer'] as const;
 
 

@@ -13,6 +13,7 @@ import { chartModel, drawnKind } from './chartModel.js';
 import { chartSpec, type ChartTexts } from './chartSpec.js';
 import { clipboardText } from './clipboard.js';
 import { downloadBytes, downloadUrl } from './download.js';
+import { exportFailure } from '../../work/Cancelled.js';
 
 interface Props {
   api: SpiegelApi;
@@ -34,8 +35,9 @@ export function ExportMenu({ api, query, result, collapsed, chart, chartTexts, c
   const failed = (message: string) => setStatus({ text: t('workbench.export.failed', { message }), error: true });
 
   const file = async (format: 'csv' | 'xlsx') => {
+    setStatus(null); // the last outcome (e.g. "cancelled") is not this export's
     const r = await api.invoke('export/pivot', { query, format, lang, collapsed });
-    if (!r.ok) return failed(r.error.message);
+    if (!r.ok) return setStatus(exportFailure(t, r.error));
     downloadBytes(r.value.bytes, r.value.fileName, r.value.mime);
     done(t('workbench.export.saved', { file: r.value.fileName }));
   };

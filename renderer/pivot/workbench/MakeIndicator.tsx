@@ -8,6 +8,7 @@ import type { DimensionsResult } from '../../../core/contract/methods.js';
 import type { PivotQuery } from '../../../core/contract/pivot.js';
 import type { IndicatorSource } from '../../../core/contract/steering.js';
 import { MEASURE_INFO, type Lang } from '../../../core/registry.js';
+import { DateField } from '../../ui/DateField.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { defaultDraft, draftProblems, euroSource, pivotSource, saveArgs, type DraftProblem, type IndicatorDraft } from './indicatorDraft.js';
 
@@ -137,7 +138,7 @@ export function IndicatorDialog({ api, meta, source, what, defaultName, onDone }
         <label htmlFor={`${id}-tvalue`}>{t('steering.make.targetValue') + unit}</label>
         <input id={`${id}-tvalue`} type="text" inputMode="decimal" value={draft.targetValue} aria-invalid={invalid('targetValue')} onChange={(e) => set({ targetValue: e.target.value })} />
         <label htmlFor={`${id}-tdate`}>{t('steering.make.targetDate')}</label>
-        <input id={`${id}-tdate`} type="date" value={draft.targetDate} aria-invalid={invalid('targetDate')} onChange={(e) => set({ targetDate: e.target.value })} />
+        <DateField id={`${id}-tdate`} value={draft.targetDate} invalid={invalid('targetDate')} onChange={(targetDate) => set({ targetDate })} />
         <label htmlFor={`${id}-dir`}>{t('steering.make.direction')}</label>
         <select id={`${id}-dir`} value={draft.direction} onChange={(e) => set({ direction: e.target.value === 'up' ? 'up' : 'down' })}>
           <option value="down">{t('steering.direction.down')}</option>
