@@ -105,7 +105,7 @@ export function createService(options: ServiceOptions): Service {
   const work = workRegistry({ stepDelayMs: options.stepDelayMs });
   // One rebuild at a time, shared by every call that needs it; `generation` tells a rebuild that finishes
   // after new data arrived that its model is already stale.
-  let building: Promise<Model> | null = null;
+  let building: { generation: number; done: Promise<Model> } | null = null;
   let generation = 0;
   // While an import runs its transaction is open on this connection: queries keep answering from the model
   // derived before it, and wait for it only when there is none yet.
@@ -116,12 +116,20 @@ export function createService(options: ServiceOptions): Service {
     for (;;) {
       while (model === null && running !== null) await running.done.catch(() => undefined);
       if (model) return model;
+      if (building && building.generation !== generation) {
+        // Started before the latest change: let it end (it keeps nothing), then build on the new data.
+        await building.done.catch(() => undefined);
+        continue;
+      }
       const started = generation;
-      building ??= work
-        .run('model', (checkpoint) => runStepsWith(modelSteps(db, today()), checkpoint))
-        .then((m) => (started === generation ? (model = m) : m))
-        .finally(() => (building = null));
-      const m = await building; // a cancel rejects with WorkCancelledError, code 'cancelled'
+      building ??= {
+        generation: started,
+        done: work
+          .run('model', (checkpoint) => runStepsWith(modelSteps(db, today()), checkpoint))
+          .then((m) => (started === generation ? (model = m) : m))
+          .finally(() => (building = null)),
+      };
+      const m = await building.done; // a cancel rejects with WorkCancelledError, code 'cancelled'
       if (started === generation) return m;
       // New data (or an import that began) while it was built: its reads may have seen half of it.
     }

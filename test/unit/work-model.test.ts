@@ -100,6 +100,17 @@ describe('model rebuild as long work', () => {
     service.close();
   });
 
+  it('gives a call that arrives after a change the new data, not the rebuild already under way', async () => {
+    const { service } = await fresh(2);
+    // The latest Dagtekening is 2024-03-01 (c5's messages): peildatum 2024-03-31 until an own one is set.
+    const before = service['meta/dimensions']({}); // starts a rebuild that takes the peildatum at once
+    await service['settings/set']({ peildatum: '2024-02-29' }); // while that rebuild runs
+    const after = await service['meta/dimensions']({});
+    expect(after.peildatum).toBe('2024-02-29');
+    expect((await before).peildatum).toBe('2024-02-29');
+    service.close();
+  });
+
   it('runs an export as an export task that a cancel stops before anything is handed out', async () => {
     const { service } = await fresh();
     expect(await inMarch(service)).toEqual({ [EDE]: 3, [VEEN]: 2, total: 5 });
