@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits 1 s by default: too short when CI's two cores are busy (erase-restart's second tab
+          // needed longer for its first history). A wait that never ends still fails, after 15 s.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

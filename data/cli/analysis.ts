@@ -2,7 +2,7 @@
 // Excel or JSON. Suppressed by default (DOMAIN.md §3); --no-suppression says so in the title line / JSON field.
 import { toCsv } from '../../core/export/csv.js';
 import { forecastRows, signalsRows } from '../../core/analysis/tables.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 interface AnalysisOptions extends CommonOptions {

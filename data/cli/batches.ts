@@ -1,7 +1,7 @@
 // spiegel history | report N | undo N: the import batches, one batch's validation report, undo of a batch.
 import type { BatchReport, BatchSummary } from '../../core/contract/imports.js';
 import { formatNumber } from '../../core/format.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 const n = (v: number): string => formatNumber(v);

@@ -4,7 +4,7 @@
 import type { SchoolsArgs } from '../../core/contract/schools.js';
 import { schoolsTable, schoolsTitle } from '../../core/compare-schools/table.js';
 import { pivotCsv } from '../../core/export/csv.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 export interface CompareSchoolsOptions extends CommonOptions {

@@ -4,7 +4,7 @@
 import { municipalitiesTable, providersTable } from '../../core/compare/table.js';
 import { pivotCsv } from '../../core/export/csv.js';
 import type { PivotTable } from '../../core/export/table.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 export interface CompareOptions extends CommonOptions {

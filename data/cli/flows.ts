@@ -4,7 +4,7 @@ import { FLOW_BREAKDOWNS, FLOW_GRAINS, type FlowsQueryInput } from '../../core/c
 import { SEGMENTS } from '../../core/domain/segments.js';
 import { pivotCsv } from '../../core/export/csv.js';
 import { flowsTable, flowsTitle } from '../../core/flows/table.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 interface FlowsOptions extends CommonOptions {

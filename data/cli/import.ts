@@ -2,7 +2,7 @@
 // the files that were not stored), then the batch's validation report (per type, rejected, warnings).
 import { resolve } from 'node:path';
 import type { ImportReport } from '../../core/contract/methods.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { reportText } from './batches.js';
 import { withApi, type CommonOptions } from './context.js';
 

@@ -4,7 +4,7 @@
 import { toCsv } from '../../core/export/csv.js';
 import { indicatorsRows, indicatorsTitle } from '../../core/steering/table.js';
 import { withApi, type CommonOptions } from './context.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 
 interface IndicatorsOptions extends CommonOptions {
   format?: string | undefined;

@@ -7,7 +7,7 @@ import { figureText } from '../../core/export/figures.js';
 import { pivotTable } from '../../core/export/table.js';
 import { titleLine } from '../../core/export/title.js';
 import { isMeasure } from '../../core/registry.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 interface PivotOptions extends CommonOptions {

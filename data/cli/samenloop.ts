@@ -3,7 +3,7 @@
 // suppressed by default.
 import type { SamenloopResult, StackCount } from '../../core/contract/stacking.js';
 import { toCsv } from '../../core/export/csv.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 interface SamenloopOptions extends CommonOptions {

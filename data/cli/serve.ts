@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { startHost } from '../host/server.js';
 import { startRestartingWorker } from '../worker-restart.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { dbFile, homeDir, type CommonOptions } from './context.js';
 import { ensureRenderer } from './renderer-build.js';
 import { chooseDatabase } from '../demo.js';

@@ -4,7 +4,7 @@
 import { STACKING_BREAKDOWNS, type StackingArgs } from '../../core/contract/stacking.js';
 import { pivotCsv } from '../../core/export/csv.js';
 import { regieTable, regieTitle, stackingTable, stackingTitle } from '../../core/stacking/table.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 interface StackingOptions extends CommonOptions {

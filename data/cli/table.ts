@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TABLE_KINDS, type ColumnMapping, type TableKind } from '../../core/contract/tables.js';
 import { withApi } from './context.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 
 export const TABLE_USAGE = `  spiegel table import FILE --kind ${TABLE_KINDS.join('|')} [--source NAME] [--map FIELD=COLUMN]... [--year N] [--sheet NAME] [--db FILE]
   spiegel table list [--db FILE]`;

@@ -1,6 +1,6 @@
 // spiegel views: the saved views of the pivot workbench, one line each (id, name, the pivot, last saved).
 import { formatDate } from '../../core/format.js';
-import { CliError } from './main.js';
+import { CliError } from './errors.js';
 import { withApi, type CommonOptions } from './context.js';
 
 export async function runViewsCommand(o: CommonOptions): Promise<number> {
