@@ -5,15 +5,17 @@ import { useSyncExternalStore } from 'react';
 export const VIEWS = ['pivot', 'flows', 'stacking', 'compare', 'steering', 'import', 'tables', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
-function viewFromHash(): View {
-  // '#pivot?q=…' carries the pivot's state after the view's name.
-  const hash = location.hash.replace(/^#/, '').split('?')[0];
-  return VIEWS.find((v) => v === hash) ?? 'pivot';
+/** The view a hash opens: '#pivot?q=…' carries the pivot's state after the view's name; no or an unknown name opens the pivot. */
+export function viewOfHash(hash: string): View {
+  const name = hash.replace(/^#/, '').split('?')[0];
+  return VIEWS.find((v) => v === name) ?? 'pivot';
 }
 
+const viewFromHash = (): View => viewOfHash(location.hash);
+
 // useSyncExternalStore, not useState + a hashchange listener added in an effect: a click on a nav link between
-// the first paint and that effect changed the hash unseen, and the view stayed on the pivot (it happened to
-// end-to-end tests that click the moment the link shows). React re-reads the hash after subscribing.
+// the first paint and that effect would change the hash unseen. React re-reads the hash after subscribing.
+// (The view that reverted the hash on CI was another matter: renderer/useHashState.ts mayMirror.)
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
