@@ -2,13 +2,10 @@
 // data" (system/erase removes the store) and "restore the last backup" (settings/restore-backup swaps the file
 // under it). As the desktop app does with its data process (electron/main.ts): after an ok reply the worker is
 // closed, and the next call starts a fresh one — so the page simply carries on, with no restart of `spiegel serve`.
-import { decode } from '../core/contract/envelope.js';
 import type { EventName } from '../core/contract/methods.js';
+import { leavesNoDatabase } from '../core/contract/system.js';
 import type { ServiceOptions } from './service.js';
 import { startWorkerClient, type WorkerClient } from './worker-client.js';
-
-/** The calls after whose ok reply the worker has no database left to answer from. */
-const RESTARTS_AFTER = new Set(['system/erase', 'settings/restore-backup']);
 
 export interface RestartingOptions extends Omit<ServiceOptions, 'today'> {
   /** The database a worker opens after an erase. `spiegel serve` may have started on the demo (data/demo.ts
@@ -16,14 +13,6 @@ export interface RestartingOptions extends Omit<ServiceOptions, 'today'> {
    *  gets the real, empty store to import into — not a demo rebuilt behind their back. Default: dbFile. */
   afterErase?: string | undefined;
 }
-
-const isOk = (reply: string): boolean => {
-  try {
-    return (decode(reply) as { ok?: unknown }).ok === true;
-  } catch {
-    return false;
-  }
-};
 
 export async function startRestartingWorker(options: RestartingOptions): Promise<WorkerClient> {
   const { afterErase, ...first } = options;
@@ -64,7 +53,7 @@ export async function startRestartingWorker(options: RestartingOptions): Promise
       const w = await worker();
       const reply = await w.call(method, encodedArgs);
       // Only the first ok reply of the worker in use closes it (two erases in flight close it once).
-      if (RESTARTS_AFTER.has(method) && isOk(reply) && inUse === w) {
+      if (leavesNoDatabase(method, reply) && inUse === w) {
         if (method === 'system/erase' && afterErase !== undefined) serviceOptions = { ...serviceOptions, dbFile: afterErase };
         live = null;
         inUse = null;

@@ -8,6 +8,7 @@ import { createAppProtocolHandler } from './protocol.js';
 import { connectDataHost, EVENT_CHANNEL, INVOKE_CHANNEL, refuseRequest, type DataHost } from './relay.js';
 import { APP_SCHEME, START_URL, eraseBrowserData, lockDownContents, lockDownSession, webPreferences } from './security.js';
 import { decode, encode } from '../core/contract/envelope.js';
+import { leavesNoDatabase } from '../core/contract/system.js';
 
 export interface ShellOptions {
   /** The built renderer (dist/renderer); the only folder app:// serves. */
@@ -106,13 +107,11 @@ export function startShell(electron: ElectronApi, options: ShellOptions): Shell 
       });
     }
     const reply = await dataHost.request(method as string, encodedArgs as string);
-    // Restoring a backup, like an erase, leaves the data process without a database: the next call starts a new one.
-    if (method === 'settings/restore-backup' && (decode(reply) as { ok?: unknown }).ok === true) dataHost.close();
-    if (method === 'system/erase' && (decode(reply) as { ok?: unknown }).ok === true) {
-      // The data process has closed and removed the store; a fresh one (empty store, new key) starts on the
-      // next call, and Chromium's own caches and storage are cleared too.
+    // After an erase or a restore the next call starts a new data process (empty store and new key, or the
+    // backup's); after an erase Chromium's own caches and storage are cleared too.
+    if (leavesNoDatabase(method as string, reply)) {
       dataHost.close();
-      await eraseBrowserData(session.defaultSession);
+      if (method === 'system/erase') await eraseBrowserData(session.defaultSession);
     }
     return reply;
   });

@@ -58,6 +58,15 @@ function* loadInputs(db: Database.Database, peildatum: number): Generator<BuildS
   return { periods, lines, assignments, winners, referrers };
 }
 
+/** Hands every item to `push`, with a step (phase facts, from..to of the whole build) every CHUNK items. */
+function* pushEach<T>(items: readonly T[], from: number, to: number, push: (item: T) => void): Generator<BuildStep, void> {
+  for (let i = 0; i < items.length; i++) {
+    if (i % CHUNK === CHUNK - 1) yield ['facts', from + ((to - from) * i) / items.length];
+    push(items[i]!);
+  }
+  yield ['facts', to];
+}
+
 /** Builds the store in steps; each yield says where it is (phase, fraction of the whole build, weighed on the
  *  demo region), so a data process can answer status calls and stop between steps (data/system/work.ts). */
 export function* factStoreSteps(db: Database.Database, peildatum: string | null, classify: Classifier): Generator<BuildStep, FactStore> {
@@ -91,27 +100,21 @@ export function* factStoreSteps(db: Database.Database, peildatum: string | null,
     ];
   };
 
-  for (const [i, p] of periods.entries()) {
-    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.48 + (0.02 * i) / periods.length];
+  yield* pushEach(periods, 0.48, 0.5, (p) => {
     const end = Math.min(p.end ?? until, until);
     const winner = winners.get(`${p.municipality}|${p.toewijzingNr}`); // winningAssignments' key
     const reason = endReasonOf(p, until, winner?.redenWijziging ?? null);
     care.push(p.client, monthOfDayIndex(p.start), monthOfDayIndex(end), end, dims(p, DERIVED_REFERRER, reason, ''));
-  }
-  yield ['facts', 0.5];
-  for (const [i, l] of lines.entries()) {
-    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.5 + (0.2 * i) / lines.length];
+  });
+  yield* pushEach(lines, 0.5, 0.7, (l) => {
     const month = monthIndex(l.month);
     money.push(l.client, month, month, dayOf(l.periodEnd), dims(l, '', '', l.eenheid ?? ''));
-  }
-  yield ['facts', 0.7];
-  for (const [i, a] of assignments.entries()) {
-    if (i % CHUNK === CHUNK - 1) yield ['facts', 0.7 + (0.03 * i) / assignments.length];
+  });
+  yield* pushEach(assignments, 0.7, 0.73, (a) => {
     const end = Math.min(a.einddatum === null ? until : dayOf(a.einddatum), until);
     assigned.push(a.pseudonym ?? '', monthOfDayIndex(dayOf(a.ingangsdatum)), monthOfDayIndex(end), end, dims(a, DERIVED_REFERRER, '', ''));
-  }
+  });
 
-  yield ['facts', 0.73];
   const pseudonyms = [...new Set([...care.clients, ...money.clients, ...assigned.clients])].sort(byText);
   const clientIndex = new Map(pseudonyms.map((p, i) => [p, i]));
   yield ['facts', 0.76];

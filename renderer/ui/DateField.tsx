@@ -6,7 +6,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateInput, isoOf, parseDateInput, type DateProblem } from './dates.js';
+import { formatDate } from '../format.js';
+import { isoOf, parseDateInput, type DateProblem } from './dates.js';
 import './ui.css';
 
 interface Props {
@@ -22,13 +23,13 @@ interface Props {
 export function DateField({ id, value, onChange, invalid }: Props) {
   const { t, i18n } = useTranslation();
   const own = useId();
-  const [text, setText] = useState(() => formatDateInput(value));
+  const [text, setText] = useState(() => formatDate(value));
   // Checked once the person leaves the field or presses Enter, so "31-0" is not called wrong halfway through.
   const [checked, setChecked] = useState(false);
   // A new value from outside (saved, reset, another default) replaces the text; the caller's echo of what
   // was just typed does not, so typing is never rewritten under the cursor.
   useEffect(() => {
-    setText((current) => (isoOf(current) === value ? current : formatDateInput(value)));
+    setText((current) => (isoOf(current) === value ? current : formatDate(value)));
   }, [value]);
 
   const parsed = parseDateInput(text);
@@ -55,7 +56,7 @@ export function DateField({ id, value, onChange, invalid }: Props) {
         onBlur={() => {
           setChecked(true);
           // A pasted 2025-12-31 or a quick 1-2-2025 is shown back the one way Spiegel writes dates.
-          if (parsed.ok) setText(formatDateInput(parsed.iso));
+          if (parsed.ok) setText(formatDate(parsed.iso));
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') setChecked(true);

@@ -2,7 +2,6 @@
 // everywhere (renderer/format.ts), 1-2-2025 typed quickly, and 2025-12-31 pasted from a file or a database.
 // Day first, always: 03-04-2025 is 3 April. A slash is refused rather than guessed, because 04/03/2025
 // from an American source means 3 April and would be read as 4 March.
-import { formatDate } from '../format.js';
 
 export type DateProblem =
   | { kind: 'format' }
@@ -43,9 +42,4 @@ export function parseDateInput(text: string): ParsedDate {
 export function isoOf(text: string): string {
   const p = parseDateInput(text);
   return p.ok ? p.iso : '';
-}
-
-/** An ISO date as the field shows it: 31-12-2025 ('' for none). */
-export function formatDateInput(iso: string): string {
-  return formatDate(iso);
 }
